@@ -1,0 +1,14 @@
+import { answerSchema } from "../core/answer-schema.js";
+import { openQuestionnaire } from "../io/bundled.js";
+import { EXIT, type Context } from "../main.js";
+
+export interface SchemaOptions {
+  readonly questionnaire?: string | undefined;
+}
+
+/** Prints the JSON Schema for responses to one revision. */
+export async function schema(opts: SchemaOptions, ctx: Context): Promise<number> {
+  const loaded = openQuestionnaire(opts.questionnaire);
+  ctx.out(JSON.stringify(answerSchema(loaded.questionnaire, loaded.digest), null, 2));
+  return EXIT.ok;
+}

@@ -1,0 +1,92 @@
+import { error, type Issue } from "../core/issues.js";
+import type { Response } from "../core/model.js";
+import { checkResponse } from "../core/response-rules.js";
+import { UsageError } from "../errors.js";
+import { bundledFile, openQuestionnaire } from "../io/bundled.js";
+import { loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/load.js";
+import { expandPaths } from "../io/walk.js";
+import type { Source } from "../io/yaml-source.js";
+import { EXIT, type Context } from "../main.js";
+import { countIssues, formatIssuesGithub, formatIssuesJson, formatIssuesText, type IssueFormat } from "../report/issues.js";
+
+export interface ValidateOptions {
+  readonly paths: readonly string[];
+  readonly questionnaire?: string | undefined;
+  readonly format: IssueFormat;
+  readonly strict: boolean;
+}
+
+/** Checks every file and prints its issues; exit 3 when a file cannot be read, 1 on errors (or warnings with --strict). */
+export async function validate(opts: ValidateOptions, ctx: Context): Promise<number> {
+  const { files, missing } = expandPaths(opts.paths);
+  const issues: Issue[] = missing.map((m) => ({ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: m } }));
+  if (files.length === 0 && missing.length === 0) throw new UsageError(`no .yaml, .yml or .json files in ${opts.paths.join(", ")}`);
+  let unreadable = missing.length > 0;
+
+  const given = opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined;
+  const revisions = new Map<string, LoadedQuestionnaire>();
+  const responses: { response: Response; doc: Source }[] = [];
+
+  for (const file of files) {
+    const doc = loadDocument(file);
+    if (!doc.ok) {
+      issues.push(...doc.issues);
+      unreadable ||= doc.unreadable;
+      continue;
+    }
+    if (doc.kind === "questionnaire") {
+      const loaded = questionnaireFrom(doc.source);
+      issues.push(...loaded.issues);
+      if (loaded.value && !loaded.issues.some((i) => i.severity === "error")) {
+        revisions.set(`${loaded.value.questionnaire.id}@${loaded.value.questionnaire.version}`, loaded.value);
+      }
+    } else if (doc.kind === "response") {
+      const loaded = responseFrom(doc.source);
+      issues.push(...loaded.issues);
+      if (loaded.value) responses.push({ response: loaded.value, doc: doc.source });
+    }
+  }
+
+  const bundledCache = new Map<string, LoadedQuestionnaire | undefined>();
+  for (const r of responses) {
+    const key = `${r.response.questionnaire.id}@${r.response.questionnaire.version}`;
+    let revision = given ?? revisions.get(key);
+    if (!revision) {
+      if (!bundledCache.has(key)) {
+        const file = bundledFile(r.response.questionnaire.id, r.response.questionnaire.version);
+        const loaded = file ? loadQuestionnaireFile(file) : undefined;
+        bundledCache.set(key, loaded?.value);
+      }
+      revision = bundledCache.get(key);
+    }
+    if (!revision) {
+      issues.push(
+        ...locate(
+          [error("QUESTIONNAIRE_NOT_FOUND", `answers ${key}, which is neither bundled nor among the files given; pass its file too, or --questionnaire`, ["questionnaire"])],
+          r.doc,
+        ),
+      );
+      continue;
+    }
+    issues.push(...locate(checkResponse(revision.questionnaire, revision.digest, r.response), r.doc));
+  }
+
+  print(issues, files.length + missing.length, opts.format, ctx);
+  if (unreadable) return EXIT.file;
+  const { errors, warnings } = countIssues(issues);
+  return errors > 0 || (opts.strict && warnings > 0) ? EXIT.invalid : EXIT.ok;
+}
+
+function print(issues: readonly Issue[], checked: number, format: IssueFormat, ctx: Context): void {
+  if (format === "json") {
+    ctx.out(formatIssuesJson(issues));
+    return;
+  }
+  const lines = format === "github" ? formatIssuesGithub(issues) : formatIssuesText(issues, ctx.style);
+  for (const line of lines) ctx.out(line);
+  const { errors, text } = countIssues(issues);
+  const s = ctx.style;
+  const summary = `${checked} file${checked === 1 ? "" : "s"} checked: ${text}`;
+  if (lines.length) ctx.out();
+  ctx.out(errors > 0 ? s.red(`✖ ${summary}`) : issues.length ? s.yellow(`⚠ ${summary}`) : s.green(`✔ ${summary}`));
+}

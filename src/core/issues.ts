@@ -1,0 +1,114 @@
+import type { Path } from "./model.js";
+
+/** Every problem naq reports has one of these codes; the README documents each. */
+export const ISSUE_CODES = [
+  // reading a file
+  "FILE_NOT_FOUND",
+  "FILE_UNREADABLE",
+  "FILE_TOO_LARGE",
+  "EMPTY_FILE",
+  "BINARY_FILE",
+  "YAML_SYNTAX",
+  "DUPLICATE_KEY",
+  "MULTIPLE_DOCUMENTS",
+  "ALIAS_LIMIT",
+  "FORBIDDEN_KEY",
+  "UNKNOWN_KIND",
+  // schema
+  "UNKNOWN_PROPERTY",
+  "MISSING_PROPERTY",
+  "WRONG_TYPE",
+  "INVALID_VALUE",
+  // questionnaire rules
+  "VERSION_NOT_SEMVER",
+  "DUPLICATE_AREA_ID",
+  "DUPLICATE_QUESTION_ID",
+  "DUPLICATE_AGENCY_ID",
+  "DUPLICATE_OPTION_VALUE",
+  "DUPLICATE_LANGUAGE",
+  "EMPTY_OPTIONS",
+  "OPTIONS_NOT_ALLOWED",
+  "UNKNOWN_QUESTION_REF",
+  "SELF_REF",
+  "FORWARD_REF",
+  "IMPOSSIBLE_CONDITION_VALUE",
+  "CONDITION_CYCLE",
+  "CONDITION_NOT_ASKED",
+  "UNKNOWN_AGENCY",
+  "LEAD_NOT_ASKED",
+  "MISSING_TRANSLATION",
+  "UNDECLARED_LANGUAGE",
+  "MIN_GREATER_THAN_MAX",
+  "WEIGHT_OUT_OF_RANGE",
+  "UNKNOWN_SCALE",
+  "BAD_SCALE",
+  "BAD_RECODE",
+  // response rules
+  "QUESTIONNAIRE_NOT_FOUND",
+  "DIGEST_MISMATCH",
+  "UNKNOWN_QUESTION",
+  "INVALID_ANSWER",
+  "ANSWER_NOT_ASKED",
+  "ANSWER_NOT_RELEVANT",
+  "MISSING_ANSWER",
+  "MISSING_EVIDENCE",
+  "LANGUAGE_NOT_DECLARED",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type Severity = "error" | "warning";
+
+export type Location =
+  | { readonly file: string; readonly line?: number; readonly column?: number }
+  | { readonly file: string; readonly sheet: string; readonly cell: string };
+
+/** A problem in user input: a value, never an exception. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where in the source document, before the edge turns it into a line and column. */
+  readonly path?: Path;
+  /** Point at the key of the last path segment rather than its value. */
+  readonly atKey?: boolean;
+  readonly location?: Location;
+}
+
+export function error(code: IssueCode, message: string, path?: Path, atKey?: boolean): Issue {
+  return { code, severity: "error", message, ...(path ? { path } : {}), ...(atKey ? { atKey } : {}) };
+}
+
+export function warning(code: IssueCode, message: string, path?: Path, atKey?: boolean): Issue {
+  return { code, severity: "warning", message, ...(path ? { path } : {}), ...(atKey ? { atKey } : {}) };
+}
+
+export function hasErrors(issues: readonly Issue[], strict = false): boolean {
+  return issues.some((i) => i.severity === "error" || strict);
+}
+
+/** The closest candidate within a small edit distance, for "did you mean" hints. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}

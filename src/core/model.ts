@@ -1,0 +1,153 @@
+/** The domain model: plain data that every edge (YAML, workbook, prompt) is converted into. */
+
+/** A text in every declared language, keyed by language code (`en`, `fr`, `ru`, ...). */
+export type LocalText = Readonly<Record<string, string>>;
+
+/** A location in a source document, as a list of map keys and sequence indexes. */
+export type Path = readonly (string | number)[];
+
+export const QUESTION_TYPES = ["level", "yes-no", "choice", "multi-choice", "number", "text", "date"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const DOMAINS = ["C", "B", "R", "N"] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const PHASES = ["prevention", "detection", "preparedness", "response", "recovery", "cross-cutting"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export type EvidenceRule = "none" | "optional" | "required";
+
+/** Answers every question admits besides the values of its type. */
+export const SPECIAL_VALUES = ["dont-know", "not-applicable"] as const;
+export type SpecialValue = (typeof SPECIAL_VALUES)[number];
+
+export const DEFAULT_SCALE = "capability";
+
+export interface ScaleLevel {
+  readonly value: number;
+  readonly label: LocalText;
+  readonly description: LocalText;
+}
+
+export interface Scale {
+  readonly id: string;
+  readonly levels: readonly ScaleLevel[];
+  readonly path: Path;
+}
+
+export interface Agency {
+  readonly id: string;
+  readonly name: LocalText;
+  readonly path: Path;
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: LocalText;
+}
+
+/** A condition on earlier answers; data, never code. */
+export type Condition =
+  | { readonly question: string; readonly is: string | number | boolean }
+  | { readonly question: string; readonly in: readonly (string | number)[] }
+  | { readonly question: string; readonly atLeast: number }
+  | { readonly question: string; readonly atMost: number }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition };
+
+export interface Question {
+  readonly id: string;
+  readonly areaId: string;
+  readonly text: LocalText;
+  readonly help?: LocalText;
+  readonly type: QuestionType;
+  /** The scale of a `level` question (default `capability`). */
+  readonly scale?: string;
+  readonly options?: readonly Option[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly unit?: LocalText;
+  readonly domains: readonly Domain[];
+  readonly phase: Phase;
+  readonly weight: number;
+  /** Agencies asked; the questionnaire's every agency when the file does not say. */
+  readonly for: readonly string[];
+  readonly lead?: string;
+  readonly when?: Condition;
+  readonly required: boolean;
+  readonly evidence: EvidenceRule;
+  /** Whether a yes-no question scores 100 for yes and 0 for no. */
+  readonly scored: boolean;
+  /** Ids this question had in the previous revision. */
+  readonly was: readonly string[];
+  /** Old option value -> new option value, for answers carried from the previous revision. */
+  readonly recode?: Readonly<Record<string, string>>;
+  readonly path: Path;
+}
+
+export interface Area {
+  readonly id: string;
+  readonly title: LocalText;
+  readonly questionIds: readonly string[];
+  readonly path: Path;
+}
+
+export interface Questionnaire {
+  readonly id: string;
+  readonly version: string;
+  readonly released?: string;
+  readonly title: LocalText;
+  readonly languages: readonly string[];
+  readonly target: number;
+  readonly scales: Readonly<Record<string, Scale>>;
+  readonly agencies: readonly Agency[];
+  readonly areas: readonly Area[];
+  /** Every question in file order. */
+  readonly questions: readonly Question[];
+}
+
+export type AnswerValue = number | string | boolean | readonly string[] | SpecialValue;
+
+export interface Answer {
+  readonly value: AnswerValue;
+  readonly comment?: string;
+  readonly evidence?: string;
+}
+
+export type ResponseStatus = "in-progress" | "complete";
+
+export interface QuestionnaireRef {
+  readonly id: string;
+  readonly version: string;
+  readonly digest: string;
+}
+
+export interface Response {
+  readonly questionnaire: QuestionnaireRef;
+  readonly country: string;
+  readonly agency: string;
+  readonly respondent?: string;
+  readonly language: string;
+  readonly status: ResponseStatus;
+  readonly updated: string;
+  readonly answers: Readonly<Record<string, Answer>>;
+  /** Answered questions that no longer apply given later answers: kept, never scored. */
+  readonly irrelevant?: readonly string[];
+}
+
+/** Looks up a question by id; built once per questionnaire. */
+export function questionIndex(q: Questionnaire): ReadonlyMap<string, Question> {
+  return new Map(q.questions.map((x) => [x.id, x]));
+}
+
+/** The scale levels a `level` question is answered on, or undefined when its scale is not defined. */
+export function levelsOf(q: Questionnaire, question: Question): readonly ScaleLevel[] | undefined {
+  return q.scales[question.scale ?? DEFAULT_SCALE]?.levels;
+}
+
+/** Text in `lang`, falling back to the questionnaire's binding language. */
+export function localize(text: LocalText | undefined, lang: string, fallback: string): string {
+  if (!text) return "";
+  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? "";
+}

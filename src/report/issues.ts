@@ -1,0 +1,72 @@
+import type { Issue } from "../core/issues.js";
+import { safeForTerminal, type Style } from "./style.js";
+
+export type IssueFormat = "text" | "json" | "github";
+
+const where = (i: Issue): string => {
+  const l = i.location;
+  if (!l) return "";
+  if ("sheet" in l) return `${l.file}:${l.sheet}!${l.cell}`;
+  return `${l.file}${l.line !== undefined ? `:${l.line}:${l.column ?? 1}` : ""}`;
+};
+
+const order = (a: Issue, b: Issue): number => {
+  const fa = a.location?.file ?? "";
+  const fb = b.location?.file ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.location && "line" in a.location ? (a.location.line ?? 0) : 0;
+  const lb = b.location && "line" in b.location ? (b.location.line ?? 0) : 0;
+  if (la !== lb) return la - lb;
+  const ca = a.location && "column" in a.location ? (a.location.column ?? 0) : 0;
+  const cb = b.location && "column" in b.location ? (b.location.column ?? 0) : 0;
+  return ca - cb;
+};
+
+/** `file:line:col  severity  CODE  message` lines, grouped by file with a blank line between files. */
+export function formatIssuesText(issues: readonly Issue[], style: Style): string[] {
+  const lines: string[] = [];
+  let lastFile: string | undefined;
+  for (const i of [...issues].sort(order)) {
+    const file = i.location?.file ?? "";
+    if (lastFile !== undefined && file !== lastFile) lines.push("");
+    lastFile = file;
+    const sev = i.severity === "error" ? style.red("error  ") : style.yellow("warning");
+    lines.push(`${style.bold(where(i))}  ${sev}  ${style.dim(i.code)}  ${safeForTerminal(i.message)}`);
+  }
+  return lines;
+}
+
+/** The issues as a JSON array, one object per issue with its location flattened. */
+export function formatIssuesJson(issues: readonly Issue[]): string {
+  return JSON.stringify(
+    [...issues].sort(order).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.location ?? {}) })),
+    null,
+    2,
+  );
+}
+
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** GitHub Actions workflow commands that annotate the file and line of each issue. */
+export function formatIssuesGithub(issues: readonly Issue[]): string[] {
+  return [...issues].sort(order).map((i) => {
+    const l = i.location;
+    const props: string[] = [];
+    if (l) {
+      props.push(`file=${escapeProperty(l.file)}`);
+      if ("line" in l && l.line !== undefined) props.push(`line=${l.line}`, `col=${l.column ?? 1}`);
+    }
+    props.push(`title=${escapeProperty(i.code)}`);
+    const msg = l && "sheet" in l ? `${l.sheet}!${l.cell}: ${i.message}` : i.message;
+    return `::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(msg)}`;
+  });
+}
+
+/** "N errors, M warnings" with correct plurals. */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number; text: string } {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const text = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  return { errors, warnings, text };
+}

@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { run, type Io } from "../src/main.js";
+
+export const root = fileURLToPath(new URL("../", import.meta.url));
+export const fixture = (...parts: string[]) => join(root, "test", "fixtures", ...parts);
+export const bin = join(root, "bin", "naq.js");
+
+export interface Ran {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs naq in this process with captured streams (fast; for unit-level command tests). */
+export async function runNaq(argv: string[], env: Record<string, string | undefined> = {}, cwd = root): Promise<Ran> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: { NO_COLOR: "1", ...env },
+    cwd,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the built CLI (`bin/naq.js`) as a user would, end to end. Needs `npm run build` first (npm test does it). */
+export function runBuilt(argv: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Ran {
+  const r = spawnSync(process.execPath, [bin, ...argv], {
+    cwd: opts.cwd ?? root,
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    input: opts.input ?? "",
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh empty folder under the system temp folder. */
+export function tempDir(prefix = "naq-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
