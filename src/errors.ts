@@ -25,3 +25,14 @@ export class InvalidInputError extends Error {
 export class CancelledError extends Error {
   override name = "CancelledError";
 }
+
+/** A file naq could not write. Exit 3. */
+export class WriteError extends Error {
+  override name = "WriteError";
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: cannot write (${reason})`);
+  }
+}

@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CancelledError, FileError, InvalidInputError, UsageError } from "./errors.js";
-import { WriteError } from "./io/files.js";
+import { CancelledError, FileError, InvalidInputError, UsageError, WriteError } from "./errors.js";
 import { packageRoot } from "./io/paths.js";
-import { formatIssuesText } from "./report/issues.js";
 import { COLOUR, PLAIN, safeForTerminal, type Style } from "./report/style.js";
 
 /** The streams and environment a run works with; tests pass fakes, `main` passes the process's. */
@@ -55,6 +53,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
+  const help = cachedHelp(argv);
+  if (help !== undefined) {
+    io.stdout.write(help);
+    return EXIT.ok;
+  }
   const ctx = makeContext(io, argv);
   try {
     const { runCli } = await import("./cli.js");
@@ -64,7 +67,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function report(e: unknown, ctx: Context): number {
+/**
+ * `naq --help` and `naq COMMAND --help` are served from text that the build renders from the same
+ * commander program, so asking for help costs no more than starting Node.
+ */
+function cachedHelp(argv: readonly string[]): string | undefined {
+  const asks = argv.length === 1 ? argv[0] === "--help" || argv[0] === "-h" : argv.length === 2 && (argv[1] === "--help" || argv[1] === "-h") && /^[a-z]+$/.test(argv[0] ?? "");
+  if (!asks) return undefined;
+  try {
+    const all = JSON.parse(readFileSync(join(packageRoot, "dist", "help.json"), "utf8")) as Record<string, string>;
+    return all[argv.length === 1 ? "" : (argv[0] ?? "")];
+  } catch {
+    return undefined;
+  }
+}
+
+async function report(e: unknown, ctx: Context): Promise<number> {
   const s = ctx.errStyle;
   const say = (msg: string) => ctx.err(`${s.red("naq:")} ${safeForTerminal(msg)}`);
   if (e instanceof UsageError) {
@@ -77,6 +95,7 @@ function report(e: unknown, ctx: Context): number {
     return EXIT.file;
   }
   if (e instanceof InvalidInputError) {
+    const { formatIssuesText } = await import("./report/issues.js");
     for (const line of formatIssuesText(e.issues, s)) ctx.err(line);
     say(e.message);
     return EXIT.invalid;

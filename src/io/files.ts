@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { error, type Issue } from "../core/issues.js";
+import { WriteError } from "../errors.js";
+
+export { WriteError };
 
 /** Largest questionnaire or response file naq reads. A 1,000-question revision in three languages is about 1 MB. */
 export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
@@ -42,14 +45,6 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): Read
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** A file naq could not write; main turns it into exit code 3. */
-export class WriteError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: cannot write (${reason})`);
-    this.name = "WriteError";
-  }
 }
 
 /**

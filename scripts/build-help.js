@@ -1,0 +1,13 @@
+// Renders `naq --help` and every `naq COMMAND --help` from the commander program into dist/help.json,
+// which src/main.ts serves without loading commander.
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildProgram } from "../dist/cli.js";
+import { PLAIN } from "../dist/report/style.js";
+
+const sink = { write: () => true, isTTY: false };
+const ctx = { io: { stdout: sink, stderr: sink, env: {}, cwd: "." }, style: PLAIN, errStyle: PLAIN, out() {}, err() {} };
+const program = buildProgram(ctx, () => {});
+const help = { "": program.helpInformation() };
+for (const cmd of program.commands) help[cmd.name()] = cmd.helpInformation();
+writeFileSync(fileURLToPath(new URL("../dist/help.json", import.meta.url)), JSON.stringify(help));
