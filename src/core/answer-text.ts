@@ -161,14 +161,14 @@ export function answerRecogniser(q: Questionnaire, lang: string): (question: Que
     if (whole !== undefined) return [whole];
     const picked = new Set<string>();
     const unknown: string[] = [];
-    for (const part of key.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
-      const hit = options.get(part);
+    for (const part of shown.split(/[;\n\r]/).map((p) => p.trim()).filter(Boolean)) {
+      const hit = options.get(normalise(part));
       if (hit !== undefined) {
         picked.add(hit);
         continue;
       }
-      const sub = part.split(",").map((p) => p.trim()).filter(Boolean);
-      if (sub.length > 1 && sub.every((s) => options.has(s))) for (const s of sub) picked.add(options.get(s) as string);
+      const sub = part.split(",").map(normalise).filter(Boolean);
+      if (sub.length > 1 && sub.every((x) => options.has(x))) for (const x of sub) picked.add(options.get(x) as string);
       else unknown.push(part);
     }
     if (unknown.length || picked.size === 0) {

@@ -73,9 +73,9 @@ export function sheetName(title: string): string {
     .replace(/^'+|'+$/g, "")
     .trim();
   if (name.length > SHEET_NAME_MAX) {
-    const cut = name.slice(0, SHEET_NAME_MAX);
-    const space = cut.lastIndexOf(" ");
-    name = (space > 10 ? cut.slice(0, space) : cut).replace(/[\s,;.'-]+$/, "");
+    // One character more, so that a word ending exactly at the limit is kept whole.
+    const space = name.slice(0, SHEET_NAME_MAX + 1).lastIndexOf(" ");
+    name = (space > 10 ? name.slice(0, space) : name.slice(0, SHEET_NAME_MAX)).replace(/[\s,;.'-]+$/, "");
   }
   return name;
 }
