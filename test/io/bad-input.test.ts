@@ -14,6 +14,7 @@ const file = (name: string, content: string | Buffer) => {
 describe("reading files that are not what naq expects", () => {
   it.each([
     { what: "text that is not YAML", content: "kind: questionnaire\n  title: [unclosed\n", code: "YAML_SYNTAX" },
+    { what: "a directive with no document", content: "%", code: "YAML_SYNTAX" },
     { what: "a mapping with a duplicate key", content: "kind: questionnaire\nid: a\nid: b\n", code: "DUPLICATE_KEY" },
     { what: "two YAML documents", content: "kind: questionnaire\n---\nkind: response\n", code: "MULTIPLE_DOCUMENTS" },
     { what: "a `__proto__` key", content: "kind: questionnaire\n__proto__: {admin: true}\n", code: "FORBIDDEN_KEY" },
