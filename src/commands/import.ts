@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { error, type Issue } from "../core/issues.js";
 import { checkResponse } from "../core/response-rules.js";
 import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../core/template-layout.js";
 import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook-import.js";
 import { UsageError, WriteError } from "../errors.js";
 import { bundledFile, openQuestionnaire } from "../io/bundled.js";
-import { writeFileAtomic } from "../io/files.js";
+import { writeFileAtomicAsync } from "../io/files.js";
 import { sha256 } from "../io/hash.js";
 import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/load.js";
 import { responseYaml } from "../io/response-yaml.js";
@@ -35,10 +35,8 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
   const cwd = ctx.io.cwd;
   const { files, missing } = expandPaths(opts.files.map((f) => resolve(cwd, f)), XLSX);
-  const shown = (abs: string) => {
-    const given = opts.files.find((f) => resolve(cwd, f) === abs);
-    return given ?? (abs.startsWith(cwd + "/") ? abs.slice(cwd.length + 1) : abs);
-  };
+  const givenAs = new Map(opts.files.map((f) => [resolve(cwd, f), f]));
+  const shown = (abs: string) => givenAs.get(abs) ?? (abs.startsWith(cwd + sep) ? abs.slice(cwd.length + 1) : abs);
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no .xlsx workbooks in ${opts.files.join(", ")}`);
   if (opts.out !== undefined && files.length + missing.length > 1) throw new UsageError("--out names one response file, but several workbooks are given; use --out-dir");
   if (opts.out !== undefined && !/\.(ya?ml)$/i.test(opts.out)) throw new UsageError(`--out must name a .yaml file, not ${opts.out}`);
@@ -55,6 +53,12 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   const report = (issues: readonly Issue[]) => {
     for (const line of formatIssuesText(issues, ctx.errStyle)) ctx.err(line);
   };
+  // Output goes through one chain, so it stays in workbook order while response files are flushed
+  // in the background and the next workbook is read meanwhile.
+  let chain: Promise<void> = Promise.resolve();
+  const later = (f: () => void | Promise<void>) => {
+    chain = chain.then(f);
+  };
   for (const m of missing) {
     report([{ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: shown(m) } }]);
     unreadable = true;
@@ -64,11 +68,12 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
     const file = shown(abs);
     const s = ctx.style;
     const refuse = (issues: readonly Issue[], isUnreadable = false) => {
-      report(issues);
-      const { text } = countIssues(issues);
-      ctx.out(s.red(safeForTerminal(`✖ ${file}: ${text}; nothing written`)));
       unreadable ||= isUnreadable;
       failed = true;
+      later(() => {
+        report(issues);
+        ctx.out(s.red(safeForTerminal(`✖ ${file}: ${countIssues(issues).text}; nothing written`)));
+      });
     };
 
     const read = await readWorkbook(abs);
@@ -108,8 +113,7 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
     if (response) {
       const instructions = templateLayout(revision.questionnaire, meta.agency, meta.language).instructions;
       const where = (i: Issue) => cellOf(i, file, result.cells, instructions);
-      const data = JSON.parse(JSON.stringify({ kind: "response", ...response })) as unknown;
-      issues.push(...checkSchema("response", data).map(where));
+      issues.push(...checkSchema("response", { kind: "response", ...response }).map(where));
       issues.push(...checkResponse(revision.questionnaire, revision.digest, response).map(where));
     }
     const errors = issues.filter((i) => i.severity === "error" && !(opts.partial && result.dropped.length && (i.code === "INVALID_ANSWER" || i.code === "COMMENT_WITHOUT_ANSWER")));
@@ -125,23 +129,32 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
       refuse([...issues, { ...error("OUTPUT_EXISTS", clash), location: { file: shownTarget } }], true);
       continue;
     }
-    try {
+    const write = (async () => {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, responseYaml(response, revision.questionnaire, target));
-    } catch (e) {
-      refuse(issues);
-      ctx.err(safeForTerminal(`naq: ${e instanceof WriteError ? e.message : `${shownTarget}: cannot write (${(e as Error).message})`}`));
-      unreadable = true;
-      continue;
-    }
+      await writeFileAtomicAsync(target, responseYaml(response, revision.questionnaire, target));
+    })();
+    write.catch(() => undefined);
     written.set(target, file);
-    report(issues);
     const count = Object.keys(response.answers).length;
     const left = result.dropped.length ? ` (${result.dropped.length} left out: ${result.dropped.join(", ")})` : "";
     const line = `${result.dropped.length ? "⚠" : "✔"} ${file} → ${shownTarget}: ${count} answer${count === 1 ? "" : "s"}${left}, ${response.status}`;
-    ctx.out(result.dropped.length ? s.yellow(safeForTerminal(line)) : s.green(safeForTerminal(line)));
     if (result.dropped.length) failed = true;
+    later(async () => {
+      try {
+        await write;
+      } catch (e) {
+        unreadable = true;
+        failed = true;
+        report(issues);
+        ctx.out(s.red(safeForTerminal(`✖ ${file}: nothing written`)));
+        ctx.err(safeForTerminal(`naq: ${e instanceof WriteError ? e.message : `${shownTarget}: cannot write (${(e as Error).message})`}`));
+        return;
+      }
+      report(issues);
+      ctx.out(result.dropped.length ? s.yellow(safeForTerminal(line)) : s.green(safeForTerminal(line)));
+    });
   }
+  await chain;
   return unreadable ? EXIT.file : failed ? EXIT.invalid : EXIT.ok;
 }
 

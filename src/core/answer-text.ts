@@ -67,7 +67,20 @@ export function answerItems(q: Questionnaire, question: Question, lang: string):
  * the template words naq knows), underlying values, numbers typed as text, real or ISO dates,
  * booleans; case- and whitespace-insensitively. `lang` is the template's language, used in messages.
  */
-export function answerRecogniser(q: Questionnaire, lang: string): (question: Question, cell: CellValue) => Recognised {
+export function answerRecogniser(q: Questionnaire, lang: string): Recogniser {
+  let byLang = recognisers.get(q);
+  if (!byLang) recognisers.set(q, (byLang = new Map()));
+  let r = byLang.get(lang);
+  if (!r) byLang.set(lang, (r = makeRecogniser(q, lang)));
+  return r;
+}
+
+export type Recogniser = (question: Question, cell: CellValue) => Recognised;
+
+// Built once per revision and language: importing many workbooks of one revision reuses it.
+const recognisers = new WeakMap<Questionnaire, Map<string, Recogniser>>();
+
+function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
   const words = allTemplateWords();
   const special = new Map<string, AnswerValue>();
   const yesNo = new Map<string, AnswerValue>();
@@ -102,7 +115,12 @@ export function answerRecogniser(q: Questionnaire, lang: string): (question: Que
     let m = levelMaps.get(scale);
     if (!m) {
       m = new Map();
-      for (const l of levelsOf(q, question) ?? []) for (const label of Object.values(l.label)) if (!m.has(normalise(label))) m.set(normalise(label), l.value);
+      for (const l of levelsOf(q, question) ?? []) {
+        for (const label of Object.values(l.label)) {
+          // The label alone, and the dropdown item `3 — Label`, the form most cells hold.
+          for (const key of [normalise(label), normalise(levelItem(l.value, label))]) if (!m.has(key)) m.set(key, l.value);
+        }
+      }
       levelMaps.set(scale, m);
     }
     return m;

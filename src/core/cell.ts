@@ -29,8 +29,12 @@ export interface WorkbookData {
 
 /** The value of `sheet!cell`, empty when the sheet or cell does not exist. */
 export function cellAt(wb: WorkbookData, sheet: string, cell: string): CellValue {
-  return wb.sheets.find((s) => s.name === sheet)?.cells.get(cell) ?? EMPTY;
+  let sheets = sheetsByName.get(wb);
+  if (!sheets) sheetsByName.set(wb, (sheets = new Map(wb.sheets.map((s) => [s.name, s]))));
+  return sheets.get(sheet)?.cells.get(cell) ?? EMPTY;
 }
+
+const sheetsByName = new WeakMap<WorkbookData, ReadonlyMap<string, SheetData>>();
 
 /** The cell as text, for ids, metadata and free text; numbers as written, dates as YYYY-MM-DD. */
 export function cellText(v: CellValue): string {

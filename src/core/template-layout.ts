@@ -47,6 +47,19 @@ const SHEET_NAME_MAX = 31;
 
 /** The layout of the template of `q` for `agency` in `lang`: one sheet per area that asks the agency anything. */
 export function templateLayout(q: Questionnaire, agency: string, lang: string): TemplateLayout {
+  let layouts = layoutCache.get(q);
+  if (!layouts) layoutCache.set(q, (layouts = new Map()));
+  const key = `${agency}\u0000${lang}`;
+  let layout = layouts.get(key);
+  if (!layout) layouts.set(key, (layout = makeLayout(q, agency, lang)));
+  return layout;
+}
+
+// Importing many workbooks of one revision asks for the same few layouts again and again.
+const layoutCache = new WeakMap<Questionnaire, Map<string, TemplateLayout>>();
+const fingerprintCache = new WeakMap<TemplateLayout, Map<string, string>>();
+
+function makeLayout(q: Questionnaire, agency: string, lang: string): TemplateLayout {
   const first = q.languages[0] ?? lang;
   const instructions = templateWords(lang).instructionsSheet;
   const taken = new Set([instructions, META_SHEET, LISTS_SHEET].map((n) => n.toLowerCase()));
@@ -96,6 +109,15 @@ function uniqueSheetName(name: string, areaId: string, taken: ReadonlySet<string
  * sits. Changing the metadata, or making the template from another revision, changes it.
  */
 export function fingerprintText(meta: Omit<TemplateMeta, "generated" | "fingerprint">, layout: TemplateLayout): string {
+  const key = JSON.stringify([meta.format, meta.questionnaire, meta.version, meta.digest, meta.agency, meta.country, meta.language]);
+  let texts = fingerprintCache.get(layout);
+  if (!texts) fingerprintCache.set(layout, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = fingerprintOf(meta, layout)));
+  return text;
+}
+
+function fingerprintOf(meta: Omit<TemplateMeta, "generated" | "fingerprint">, layout: TemplateLayout): string {
   return canonicalJson({
     format: meta.format,
     questionnaire: meta.questionnaire,

@@ -3,10 +3,39 @@ import type ExcelJS from "exceljs";
 import type { CellValue, SheetData, WorkbookData } from "../core/cell.js";
 import { error, type Issue } from "../core/issues.js";
 import { unwrapCell } from "./cell-value.js";
-import { checkWorkbookBytes, MAX_ROWS, MAX_WORKBOOK_BYTES } from "./zip-guard.js";
+import { MAX_ROWS, MAX_WORKBOOK_BYTES, unpackWorkbook } from "./zip-guard.js";
+import { storedZip } from "./zip-store.js";
 
 /** Columns naq reads: A to F, the columns of a template. */
 const MAX_COLUMN = 6;
+
+/**
+ * Every part of a sheet but its cells goes unread. Data validations must (a validation over a whole
+ * column expands to a million entries); the rest need not: views, styles of columns, merges (a merged
+ * cell would otherwise repeat its neighbour's value), hyperlink targets (the cell keeps its text).
+ */
+const IGNORED = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "mergeCells",
+  "rowBreaks",
+  "hyperlinks",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+];
 
 export type ReadWorkbook = { ok: true; workbook: WorkbookData } | { ok: false; issue: Issue; unreadable: boolean };
 
@@ -34,14 +63,14 @@ export async function readWorkbook(file: string): Promise<ReadWorkbook> {
   } catch (e) {
     return fail(error("FILE_UNREADABLE", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), true);
   }
-  const refused = checkWorkbookBytes(bytes);
-  if (refused) return fail(refused);
+  const unpacked = unpackWorkbook(bytes);
+  if ("issue" in unpacked) return fail(unpacked.issue);
 
   const { default: Excel } = await import("exceljs");
   const wb = new Excel.Workbook();
   try {
-    // `maxRows` backs up the row check; the ignored nodes are never needed and can be huge.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations", "conditionalFormatting", "extLst"], maxRows: MAX_ROWS, maxCols: 16384 } as ExcelJS.XlsxReadOptions);
+    // `maxRows` backs up the row check.
+    await wb.xlsx.load(storedZip(unpacked.parts) as unknown as ArrayBuffer, { ignoreNodes: IGNORED, maxRows: MAX_ROWS, maxCols: 16384 } as ExcelJS.XlsxReadOptions);
   } catch (e) {
     const message = (e as Error).message;
     if (/Max row count/.test(message)) return fail(error("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS} rows; a template has one per question. Delete the rows below the questions, or make a new template`));

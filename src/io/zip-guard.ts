@@ -83,72 +83,101 @@ const fail = (code: IssueCode, message: string): Issue => error(code, message);
  * Checks the bytes of a would-be .xlsx before any spreadsheet library sees them: a zip, not an
  * encrypted or legacy file, with an Excel workbook inside, declared and actual sizes sane, sheets
  * of a sane number of rows and data validations over a sane number of cells. Returns the issue
- * that refuses it, or undefined.
+ * that refuses it, or every part unpacked (each inflated at most to the size it declares).
  */
-export function checkWorkbookBytes(buf: Buffer): Issue | undefined {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
-    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
-      return fail("ENCRYPTED_WORKBOOK", "the workbook is protected by a password (encrypted), so naq cannot read it; open it, remove the password (File ▸ Info ▸ Protect Workbook, or File ▸ Properties ▸ Security in LibreOffice), save it as .xlsx and import it again");
-    }
-    return fail("NOT_XLSX", "this is an Excel 97–2003 (.xls) or other legacy Office file, not an .xlsx workbook; open it and save it as Excel Workbook (.xlsx)");
-  }
-  if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) {
-    return fail("NOT_XLSX", `this is not an .xlsx workbook (an .xlsx file is a zip archive, and this is ${describe(buf)}); if it is a .xls, .ods or .csv file, open it and save it as Excel Workbook (.xlsx)`);
-  }
-  const dir = readCentralDirectory(buf);
-  if ("problem" in dir) return fail("NOT_XLSX", `this is not a readable .xlsx workbook: ${dir.problem}`);
-  const { entries } = dir;
-  if (entries.length > MAX_ENTRIES) return fail("ZIP_BOMB", `the archive holds ${entries.length} parts; a workbook naq reads has far fewer than ${MAX_ENTRIES}. Is this the right file?`);
-  let total = 0;
-  for (const e of entries) {
-    total += e.size;
-    if (e.size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-      return fail("ZIP_BOMB", `the part ${e.name} would unpack to ${mb(e.size)} (${mb(total)} so far) from a ${mb(buf.length)} file; naq refuses workbooks that unpack to more than ${mb(MAX_ENTRY_BYTES)} per part or ${mb(MAX_TOTAL_BYTES)} in all. Is this the right file?`);
-    }
-    if (e.flags & 1) return fail("ENCRYPTED_WORKBOOK", `the archive's part ${e.name} is encrypted, so naq cannot read it; save the workbook again without a password`);
-  }
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has("xl/workbook.xml")) return fail("NOT_A_WORKBOOK", `this zip archive holds no Excel workbook (no xl/workbook.xml)${whatElse(names)}; import the .xlsx made by \`naq template\``);
-  for (const e of entries) {
+export function unpackWorkbook(buf: Buffer): { issue: Issue } | { parts: Map<string, Buffer> } {
+  const refused = (issue: Issue) => ({ issue });
+  const early = precheck(buf);
+  if ("issue" in early) return early;
+  const parts = new Map<string, Buffer>();
+  for (const e of early.entries) {
     let content: Buffer;
     try {
       content = inflateEntry(buf, e);
     } catch (err) {
       if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-        return fail("ZIP_BOMB", `the part ${e.name} unpacks to more than the ${mb(e.size)} it declares; the archive is damaged or built to exhaust memory`);
+        return refused(fail("ZIP_BOMB", `the part ${e.name} unpacks to more than the ${mb(e.size)} it declares; the archive is damaged or built to exhaust memory`));
       }
-      return fail("NOT_XLSX", `this is not a readable .xlsx workbook: ${(err as Error).message}`);
+      return refused(fail("NOT_XLSX", `this is not a readable .xlsx workbook: ${(err as Error).message}`));
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      const problem = checkSheetXml(content.toString("utf8"));
-      if (problem) return problem;
+      const problem = checkSheetXml(content);
+      if (problem) return refused(problem);
+    }
+    if (!e.name.endsWith("/")) parts.set(e.name, content);
+  }
+  return { parts };
+}
+
+/** The checks that need only the central directory: kind of file, entry count and declared sizes. */
+function precheck(buf: Buffer): { issue: Issue } | { entries: ZipEntry[] } {
+  const refused = (issue: Issue) => ({ issue });
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
+    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
+      return refused(fail("ENCRYPTED_WORKBOOK", "the workbook is protected by a password (encrypted), so naq cannot read it; open it, remove the password (File ▸ Info ▸ Protect Workbook, or File ▸ Properties ▸ Security in LibreOffice), save it as .xlsx and import it again"));
+    }
+    return refused(fail("NOT_XLSX", "this is an Excel 97–2003 (.xls) or other legacy Office file, not an .xlsx workbook; open it and save it as Excel Workbook (.xlsx)"));
+  }
+  if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) {
+    return refused(fail("NOT_XLSX", `this is not an .xlsx workbook (an .xlsx file is a zip archive, and this is ${describe(buf)}); if it is a .xls, .ods or .csv file, open it and save it as Excel Workbook (.xlsx)`));
+  }
+  const dir = readCentralDirectory(buf);
+  if ("problem" in dir) return refused(fail("NOT_XLSX", `this is not a readable .xlsx workbook: ${dir.problem}`));
+  const { entries } = dir;
+  if (entries.length > MAX_ENTRIES) return refused(fail("ZIP_BOMB", `the archive holds ${entries.length} parts; a workbook naq reads has far fewer than ${MAX_ENTRIES}. Is this the right file?`));
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
+      return refused(fail("ZIP_BOMB", `the part ${e.name} would unpack to ${mb(e.size)} (${mb(total)} so far) from a ${mb(buf.length)} file; naq refuses workbooks that unpack to more than ${mb(MAX_ENTRY_BYTES)} per part or ${mb(MAX_TOTAL_BYTES)} in all. Is this the right file?`));
+    }
+    if (e.flags & 1) return refused(fail("ENCRYPTED_WORKBOOK", `the archive's part ${e.name} is encrypted, so naq cannot read it; save the workbook again without a password`));
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has("xl/workbook.xml")) return refused(fail("NOT_A_WORKBOOK", `this zip archive holds no Excel workbook (no xl/workbook.xml)${whatElse(names)}; import the .xlsx made by \`naq template\``));
+  return { entries };
+}
+
+/**
+ * Row count and validated cells of one sheet's XML, refused beyond the limits. Scans the bytes for
+ * the few tags that matter rather than decoding the sheet, which exceljs is about to do anyway.
+ */
+function checkSheetXml(xml: Buffer): Issue | undefined {
+  // `<row` (also counts the rare `<rowBreaks`, which errs on the safe side) and namespaced `<x:row`.
+  const rows = occurrences(xml, "<row") + occurrences(xml, ":row ") + occurrences(xml, ":row>");
+  if (rows > MAX_ROWS) return fail("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS.toLocaleString("en")} rows; a template has one per question. Delete the rows below the questions, or make a new template`);
+  let validated = 0;
+  for (const ref of validatedRanges(xml)) {
+    validated += cellsIn(ref);
+    if (validated > MAX_VALIDATED_CELLS) {
+      return fail(
+        "VALIDATION_TOO_LARGE",
+        `a data validation covers ${ref} (${cellsIn(ref).toLocaleString("en")} cells); naq refuses validations over more than ${MAX_VALIDATED_CELLS.toLocaleString("en")} cells, which can exhaust memory. Remove it (Data ▸ Validation), or make a new template`,
+      );
     }
   }
   return undefined;
 }
 
-/** Row count and validated cells of one sheet's XML, refused beyond the limits. */
-function checkSheetXml(xml: string): Issue | undefined {
-  let rows = 0;
-  const rowTag = /<(?:\w+:)?row[\s>/]/g;
-  while (rowTag.exec(xml)) {
-    if (++rows > MAX_ROWS) return fail("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS.toLocaleString("en")} rows; a template has one per question. Delete the rows below the questions, or make a new template`);
+function occurrences(buf: Buffer, text: string): number {
+  let n = 0;
+  for (let i = buf.indexOf(text); i >= 0; i = buf.indexOf(text, i + text.length)) n++;
+  return n;
+}
+
+/** The ranges of a sheet's data validations: `sqref` attributes, and Excel 2010's `<xm:sqref>` elements. */
+function* validatedRanges(xml: Buffer): Generator<string> {
+  for (let i = xml.indexOf("dataValidation "); i >= 0; i = xml.indexOf("dataValidation ", i + 1)) {
+    const end = xml.indexOf(">", i);
+    const attr = xml.indexOf('sqref="', i);
+    if (attr < 0 || end < 0 || attr > end) continue;
+    const close = xml.indexOf('"', attr + 7);
+    yield* xml.toString("latin1", attr + 7, close).trim().split(/\s+/);
   }
-  let validated = 0;
-  // Validations as attributes (`<dataValidation sqref=…>`) and as Excel 2010 extensions (`<xm:sqref>…`).
-  const validation = /<(?:\w+:)?dataValidation\b[^>]*?\bsqref="([^"]*)"|<x14:dataValidation\b[\s\S]*?<xm:sqref>([^<]*)<\/xm:sqref>/g;
-  for (let m = validation.exec(xml); m; m = validation.exec(xml)) {
-    for (const ref of (m[1] ?? m[2] ?? "").trim().split(/\s+/)) {
-      validated += cellsIn(ref);
-      if (validated > MAX_VALIDATED_CELLS) {
-        return fail(
-          "VALIDATION_TOO_LARGE",
-          `a data validation covers ${ref} (${cellsIn(ref).toLocaleString("en")} cells); naq refuses validations over more than ${MAX_VALIDATED_CELLS.toLocaleString("en")} cells, which can exhaust memory. Remove it (Data ▸ Validation), or make a new template`,
-        );
-      }
-    }
+  for (let i = xml.indexOf("<xm:sqref>"); i >= 0; i = xml.indexOf("<xm:sqref>", i + 1)) {
+    const close = xml.indexOf("<", i + 10);
+    yield* xml.toString("latin1", i + 10, close).trim().split(/\s+/);
   }
-  return undefined;
 }
 
 /** How many cells an A1 range (`D3:D40`, `D:D`, `3:3`, `B7`) covers. */

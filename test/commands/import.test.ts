@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answerDisplay } from "../../src/core/answer-text.js";
 import { levelsOf, type AnswerValue, type Question, type Questionnaire } from "../../src/core/model.js";
 import { openQuestionnaire } from "../../src/io/bundled.js";
-import { fixture, runBuilt, runNaq, tempDir } from "../helpers.js";
+import { fixture, root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { editZip, fillWorkbook, writeZip, type Fill } from "../xlsx-helpers.js";
 
 interface Imported {
@@ -131,6 +131,30 @@ describe("naq import: workbooks saved by LibreOffice", () => {
   });
 });
 
+describe("naq import: the example workbooks", () => {
+  const workbooks = readdirSync(join(root, "examples", "workbooks")).filter((f) => f.endsWith(".xlsx"));
+  const sorted = (r: Imported) => Object.fromEntries(Object.entries(r.answers).map(([id, a]) => [id, Array.isArray(a.value) ? { ...a, value: [...a.value].sort() } : a]));
+
+  it("are at least two", () => {
+    expect(workbooks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(workbooks)("turns examples/workbooks/%s into the response it was made from", (name) => {
+    const dir = tempDir();
+    const r = runBuilt(["import", join("examples", "workbooks", name), "--out-dir", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const file = join(dir, name.replace(/\.xlsx$/, ".yaml"));
+    const imported = readResponse(file);
+    const original = readResponse(join(root, "examples", "responses", name.replace(/\.xlsx$/, ".yaml")));
+    const { updated: _u1, answers: _a1, ...rest } = imported as Imported & { updated: string };
+    const { updated: _u2, answers: _a2, ...expected } = original as Imported & { updated: string };
+    expect(rest).toEqual(expected);
+    expect(sorted(imported)).toEqual(sorted(original));
+    expect(runBuilt(["validate", "--strict", file]).code).toBe(0);
+  });
+});
+
 describe("naq import: bad workbooks", () => {
   let dir: string;
   let template: string;
@@ -155,7 +179,15 @@ describe("naq import: bad workbooks", () => {
     ["a deleted metadata sheet", "TEMPLATE_METADATA_MISSING", (f) => fillWorkbook(filled, f, {}, (wb) => wb.removeWorksheet((wb.getWorksheet("naq") as ExcelJS.Worksheet).id))],
     ["a label from no language", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "DET.21": { answer: "Maybe" } })],
     ["a number out of range", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "SUS.16": { answer: 150 } })],
-    ["a 1,000,000-row validation range", "VALIDATION_TOO_LARGE", (f) => editZip(filled, f, (name, xml) => (name === "xl/worksheets/sheet6.xml" ? xml.replace(/sqref="D(\d+):D(\d+)"/, 'sqref="D$1:D1000002"') : xml))],
+    [
+      "a 1,000,000-row validation range",
+      "VALIDATION_TOO_LARGE",
+      (f) => {
+        let edited = 0;
+        editZip(filled, f, (name, xml) => (name === "xl/worksheets/sheet6.xml" ? xml.replace(/(<dataValidation\b[^>]*\bsqref=")D(\d+)(:D\d+)?"/, (_m, start: string, row: string) => (edited++, `${start}D${row}:D1000002"`)) : xml));
+        expect(edited).toBe(1);
+      },
+    ],
     ["a zip bomb (small file, huge declared entry)", "ZIP_BOMB", (f) => writeFileSync(f, writeZip([["xl/workbook.xml", "<workbook/>"], ["xl/worksheets/sheet1.xml", "<worksheet/>"]], { "xl/worksheets/sheet1.xml": 4_000_000_000 }))],
     ["a password-protected workbook", "ENCRYPTED_WORKBOOK", (f) => copyFileSync(fixture("xlsx", "lo-encrypted.xlsx"), f)],
     ["a sheet of 20,000 rows", "TOO_MANY_ROWS", (f) => editZip(filled, f, (name, xml) => (name === "xl/worksheets/sheet2.xml" ? xml.replace("</sheetData>", `${Array.from({ length: 20000 }, (_, i) => `<row r="${i + 200}"/>`).join("")}</sheetData>`) : xml))],

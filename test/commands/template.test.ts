@@ -184,3 +184,12 @@ describe("naq template", () => {
     expect(r.stderr).toMatch(/answers cbrn-naq 1\.0\.0, but the template is for cbrn-naq 2\.0\.0/);
   });
 });
+
+describe("help", () => {
+  it.each([["template"], ["import"]])("answers naq %s --help with usage and a worked example", (command) => {
+    const r = runBuilt([command, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Usage: naq ${command}`));
+    expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ naq ${command} `));
+  });
+});

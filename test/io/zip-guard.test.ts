@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellsIn, checkWorkbookBytes, MAX_ROWS, readCentralDirectory } from "../../src/io/zip-guard.js";
+import { cellsIn, unpackWorkbook, MAX_ROWS, readCentralDirectory } from "../../src/io/zip-guard.js";
 import { writeZip } from "../xlsx-helpers.js";
 
 const sheet = (body: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
@@ -27,9 +27,10 @@ describe("readCentralDirectory", () => {
   });
 });
 
-describe("checkWorkbookBytes", () => {
+describe("unpackWorkbook", () => {
   it("accepts a small workbook", () => {
-    expect(checkWorkbookBytes(workbook())).toBeUndefined();
+    const unpacked = unpackWorkbook(workbook());
+    expect("parts" in unpacked && [...unpacked.parts.keys()]).toEqual(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
   });
 
   it.each<[string, Buffer, string]>([
@@ -51,7 +52,8 @@ describe("checkWorkbookBytes", () => {
       "VALIDATION_TOO_LARGE",
     ],
   ])("refuses %s", (_what, bytes, code) => {
-    expect(checkWorkbookBytes(bytes)?.code).toBe(code);
+    const unpacked = unpackWorkbook(bytes);
+    expect("issue" in unpacked && unpacked.issue.code).toBe(code);
   });
 });
 
