@@ -175,9 +175,9 @@ export function conditionInWords(q: Questionnaire, c: Condition, lang: string, i
   const value = (id: string, v: string | number | boolean): string => {
     const question = index.get(id);
     if (!question) return String(v);
-    if (question.type === "yes-no" && typeof v === "boolean") return `“${v ? w.yes : w.no}”`;
+    if (question.type === "yes-no" && typeof v === "boolean") return w.quote(v ? w.yes : w.no);
     const shown = answerDisplay(q, question, question.type === "level" && typeof v === "number" && !levelsOf(q, question)?.some((l) => l.value === v) ? String(v) : v, lang);
-    return typeof shown === "number" || question.type === "number" ? String(shown) : `“${shown}”`;
+    return typeof shown === "number" || question.type === "number" ? String(shown) : w.quote(shown);
   };
   const walk = (x: Condition, nested: boolean): string => {
     if ("all" in x) return group(x.all.map((s) => walk(s, true)).join(` ${w.and} `), nested && x.all.length > 1);

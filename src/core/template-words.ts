@@ -23,6 +23,8 @@ export interface TemplateWords {
   readonly defaultSendTo: string;
   readonly sheetsTitle: string;
   questions(n: number): string;
+  /** A value quoted as the language quotes: “Yes”, « Oui », «Да». */
+  quote(text: string): string;
   answerOnlyIf(condition: string): string;
   is(question: string, value: string): string;
   isOneOf(question: string, values: string): string;
@@ -76,6 +78,7 @@ const en: TemplateWords = {
   defaultSendTo: "the National CBRN Focal Point who sent it to you",
   sheetsTitle: "Sheets in this workbook",
   questions: (n) => `${n} question${n === 1 ? "" : "s"}`,
+  quote: (t) => `“${t}”`,
   answerOnlyIf: (c) => `Answer only if ${c}.`,
   is: (q, v) => `${q} is ${v}`,
   isOneOf: (q, v) => `${q} is one of ${v}`,
@@ -129,6 +132,7 @@ const fr: TemplateWords = {
   defaultSendTo: "la personne du point focal national NRBC qui vous l'a envoyé",
   sheetsTitle: "Feuilles du classeur",
   questions: (n) => `${n} question${n > 1 ? "s" : ""}`,
+  quote: (t) => `« ${t} »`,
   answerOnlyIf: (c) => `À remplir seulement si ${c}.`,
   is: (q, v) => `la réponse à ${q} est ${v}`,
   isOneOf: (q, v) => `la réponse à ${q} est l'une des suivantes : ${v}`,
@@ -182,6 +186,7 @@ const ru: TemplateWords = {
   defaultSendTo: "национальному координатору по ХБРЯ, который прислал её вам",
   sheetsTitle: "Листы книги",
   questions: (n) => `${n} ${ruPlural(n, "вопрос", "вопроса", "вопросов")}`,
+  quote: (t) => `«${t}»`,
   answerOnlyIf: (c) => `Отвечайте, только если ${c}.`,
   is: (q, v) => `ответ на ${q} — ${v}`,
   isOneOf: (q, v) => `ответ на ${q} — одно из: ${v}`,

@@ -55,7 +55,7 @@ describe("naq template", () => {
     const { sheet, row } = rowOf(wb, "PRV.05");
     expect(sheet.name).toBe("Prévention");
     expect(sheet.getCell(row, 2).value).toMatch(/^Combien/);
-    expect(sheet.getCell(row, 3).value).toMatch(/À remplir seulement si la réponse à PRV.04 est “Oui”/);
+    expect(sheet.getCell(row, 3).value).toMatch(/À remplir seulement si la réponse à PRV.04 est « Oui »/);
     expect(sheet.getCell(row, 4).dataValidation).toMatchObject({ type: "list", formulae: ["naq_special"] });
     const level = rowOf(wb, "DET.21");
     expect(level.sheet.getCell(level.row, 4).dataValidation).toMatchObject({ type: "list", formulae: ["naq_level_capability"], showErrorMessage: true });

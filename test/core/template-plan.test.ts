@@ -66,7 +66,7 @@ describe("planTemplate", () => {
 
   it("says in words when a conditional question applies, in the template's language", () => {
     const rows = new Map(plan({ lang: "fr" }).areas.flatMap((a) => a.rows.map((r) => [r.id, r])));
-    expect(rows.get("DET.02")?.guidance).toContain("À remplir seulement si la réponse à DET.01 est “Oui”.");
+    expect(rows.get("DET.02")?.guidance).toContain("À remplir seulement si la réponse à DET.01 est « Oui ».");
     expect(rows.get("DET.02")?.guidance).toContain("Unité : stations (fr).");
     expect(rows.get("DET.03")?.guidance).toContain("Justificatif exigé");
     expect(rows.get("PRR.03")?.guidance).toContain("Facultatif.");
@@ -77,7 +77,7 @@ describe("planTemplate", () => {
     [{ question: "DET.03", atLeast: 3 }, "en", "DET.03 is at least “3 — Developed capacity”"],
     [{ question: "PRR.01", in: ["national", "local"] }, "en", "PRR.01 is one of “National plan”, “Local plans”"],
     [{ all: [{ question: "DET.01", is: true }, { not: { question: "DET.02", atLeast: 5 } }] }, "en", "DET.01 is “Yes” and not (DET.02 is at least 5)"],
-    [{ any: [{ question: "DET.03", atMost: 1 }, { question: "DET.04", is: "bsl-3" }] }, "ru", "ответ на DET.03 — не выше “1 — Потенциал отсутствует” или ответ на DET.04 — “Лаборатория BSL-3”"],
+    [{ any: [{ question: "DET.03", atMost: 1 }, { question: "DET.04", is: "bsl-3" }] }, "ru", "ответ на DET.03 — не выше «1 — Потенциал отсутствует» или ответ на DET.04 — «Лаборатория BSL-3»"],
   ])("puts %j in words in %s", (condition, lang, words) => {
     expect(conditionInWords(xq, condition as never, lang)).toBe(words);
   });
