@@ -84,7 +84,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       examples(
         "naq template --agency health --country XX --lang fr --out naq-XX-health.xlsx",
         'naq template --agency customs --country XX --send-to "NFP secretariat, nfp@example.org" --out customs.xlsx',
-        "naq template --from examples/naq-XX-health.yaml --out review-health.xlsx",
+        "naq template --from examples/responses/XX-customs-1.0.0.yaml --out review-customs.xlsx",
       ),
     )
     .action(async (opts) => {
@@ -110,7 +110,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .option("-c, --country <CC>", "country for workbooks whose template names none")
     .option("--partial", "write the valid answers of a workbook that has invalid ones, and list the rest")
     .option("--force", "replace response files that exist")
-    .addHelpText("after", examples("naq import naq-XX-health.xlsx", "naq import inbox/ --out-dir responses", "naq import late.xlsx --partial --out late.yaml"))
+    .addHelpText("after", examples("naq import examples/workbooks/XX-health.xlsx", "naq import inbox/ --out-dir responses", "naq import late.xlsx --partial --out late.yaml"))
     .action(async (workbooks, opts) => {
       const { importCommand } = await import("./commands/import.js");
       setCode(

@@ -10,6 +10,7 @@ import { writeFileAtomic } from "../io/files.js";
 import { sha256 } from "../io/hash.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/load.js";
 import { renderTemplate } from "../io/xlsx-template.js";
+import type { Source } from "../io/yaml-source.js";
 import { EXIT, type Context } from "../main.js";
 import { formatIssuesText } from "../report/issues.js";
 import { safeForTerminal } from "../report/style.js";
@@ -33,9 +34,11 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   if (opts.from && resolve(ctx.io.cwd, opts.from) === out) throw new UsageError("--out names the --from file; naq never overwrites an input");
   if (existsSync(out) && !opts.force) throw new WriteError(opts.out, "it exists; pass --force to replace it");
 
-  const loaded = openQuestionnaire(opts.questionnaire);
+  const from = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from) : undefined;
+  // A response names its revision; pre-filling it needs no --questionnaire.
+  const loaded = openQuestionnaire(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
   const q = loaded.questionnaire;
-  const response = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from, loaded, ctx) : undefined;
+  const response = from ? checkFrom(from, opts.from ?? "", loaded, ctx) : undefined;
 
   const agencies = q.agencies.map((a) => a.id);
   const agency = opts.agency ?? response?.agency;
@@ -67,18 +70,22 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   return EXIT.ok;
 }
 
-function readFrom(file: string, shown: string, loaded: LoadedQuestionnaire, ctx: Context): Response {
+function readFrom(file: string, shown: string): { response: Response; source: Source } {
   const read = loadResponseFile(file);
   if (read.unreadable) throw new FileError(`${shown}: ${read.issues[0]?.message ?? "cannot read"}`);
   if (!read.value || !read.source) throw new InvalidInputError(`${shown} is not a valid response file`, read.issues);
-  const r = read.value;
+  return { response: read.value, source: read.source };
+}
+
+function checkFrom(from: { response: Response; source: Source }, shown: string, loaded: LoadedQuestionnaire, ctx: Context): Response {
+  const r = from.response;
   const q = loaded.questionnaire;
   if (r.questionnaire.id !== q.id || r.questionnaire.version !== q.version) {
     throw new UsageError(
-      `${shown} answers ${r.questionnaire.id} ${r.questionnaire.version}, but the template is for ${q.id} ${q.version}; pass --questionnaire ${r.questionnaire.id}@${r.questionnaire.version}, or \`naq migrate\` the response first`,
+      `${shown} answers ${r.questionnaire.id} ${r.questionnaire.version}, but the template is for ${q.id} ${q.version}; leave out --questionnaire, or \`naq migrate\` the response first`,
     );
   }
-  const issues: Issue[] = locate(checkResponse(q, loaded.digest, r), read.source);
+  const issues: Issue[] = locate(checkResponse(q, loaded.digest, r), from.source);
   if (issues.some((i) => i.severity === "error")) throw new InvalidInputError(`${shown} has errors; fix them (see \`naq validate ${shown}\`) before pre-filling a template`, issues);
   for (const line of formatIssuesText(issues, ctx.errStyle)) ctx.err(line);
   return r;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuilt, runNaq, tempDir } from "../helpers.js";
+import { root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { readZip, rowOf } from "../xlsx-helpers.js";
 
 const load = async (file: string) => {
@@ -176,10 +176,17 @@ describe("naq template", () => {
     expect(text).toMatch(/LEG\.07:\n {4}value: 3\n {4}comment: =HYPERLINK\("http:\/\/x"\)\n {4}evidence: Law 12/);
   });
 
-  it("refuses to pre-fill from a response to another revision", async () => {
-    const response = join(dir, "old.yaml");
-    writeFileSync(response, `kind: response\nquestionnaire: {id: cbrn-naq, version: 1.0.0, digest: "sha256:${"0".repeat(64)}"}\ncountry: XX\nagency: health\nlanguage: en\nstatus: in-progress\nupdated: 2024-05-15T10:00:00Z\nanswers: {}\n`);
-    const r = await runNaq(["template", "--from", response, "--out", join(dir, "old.xlsx")]);
+  it("pre-fills a response to an older revision in a template of that revision", async () => {
+    const out = join(dir, "customs-1.0.0.xlsx");
+    const r = await runNaq(["template", "--from", join(root, "examples", "responses", "XX-customs-1.0.0.yaml"), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/for .* \(customs\), in ru, \d+ answers pre-filled/);
+    const meta = (await load(out)).getWorksheet("naq") as ExcelJS.Worksheet;
+    expect(meta.getCell("B4").value).toBe("1.0.0");
+  });
+
+  it("refuses to pre-fill a response into a template of another revision", async () => {
+    const r = await runNaq(["template", "--questionnaire", "cbrn-naq@2.0.0", "--from", join(root, "examples", "responses", "XX-customs-1.0.0.yaml"), "--out", join(dir, "old.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/answers cbrn-naq 1\.0\.0, but the template is for cbrn-naq 2\.0\.0/);
   });
