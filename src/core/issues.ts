@@ -53,6 +53,9 @@ export const ISSUE_CODES = [
   "MISSING_ANSWER",
   "MISSING_EVIDENCE",
   "LANGUAGE_NOT_DECLARED",
+  // revisions
+  "UNKNOWN_WAS_REF",
+  "VERSION_BUMP_TOO_SMALL",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
