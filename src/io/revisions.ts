@@ -1,0 +1,73 @@
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { compareSemver } from "../core/semver.js";
+import { loadQuestionnaireFile, type LoadedQuestionnaire } from "./load.js";
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+/** Revisions read once per run, by absolute file path; `undefined` for files that are not usable revisions. */
+export type RevisionCache = Map<string, LoadedQuestionnaire | undefined>;
+
+/** The revision in `file`, if it is a questionnaire whose structure naq can read (its semantic issues aside). */
+export function revisionAt(file: string, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
+  const key = resolve(file);
+  if (!cache.has(key)) cache.set(key, loadQuestionnaireFile(file).value);
+  return cache.get(key);
+}
+
+/** The questionnaire revisions directly in `dir` (not its subfolders), by id, oldest version first. */
+export function revisionsIn(dir: string, cache: RevisionCache = new Map()): LoadedQuestionnaire[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => DATA_FILE.test(n) && !n.startsWith("."));
+  } catch {
+    return [];
+  }
+  const out: LoadedQuestionnaire[] = [];
+  for (const name of names.sort()) {
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    const r = revisionAt(file, cache);
+    if (r) out.push(r);
+  }
+  return out.sort((a, b) => a.questionnaire.id.localeCompare(b.questionnaire.id) || compareSemver(a.questionnaire.version, b.questionnaire.version));
+}
+
+/** The revision of the same questionnaire that comes just before `rev` in its folder, if any. */
+export function previousRevision(rev: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
+  const { id, version } = rev.questionnaire;
+  const older = revisionsIn(dirname(rev.file), cache).filter((r) => r.questionnaire.id === id && compareSemver(r.questionnaire.version, version) < 0);
+  return older[older.length - 1];
+}
+
+/** Each revision among `files` paired with the one before it (same folder, same questionnaire id, by semantic version). */
+export function revisionPairs(files: readonly string[], cache: RevisionCache = new Map()): { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] {
+  const groups = new Map<string, LoadedQuestionnaire[]>();
+  for (const file of files) {
+    const r = revisionAt(file, cache);
+    if (!r) continue;
+    const key = `${resolve(dirname(file))}\u0000${r.questionnaire.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const pairs: { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] = [];
+  for (const [, revs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    revs.sort((a, b) => compareSemver(a.questionnaire.version, b.questionnaire.version));
+    for (let i = 1; i < revs.length; i++) {
+      const prev = revs[i - 1];
+      const next = revs[i];
+      if (prev && next) pairs.push({ old: prev, new: next });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The revisions from `start` to `target`, with every revision between them that `target`'s folder
+ * holds, oldest first: migration steps from one revision to the next, since `was` names the previous one.
+ */
+export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] {
+  const between = revisionsIn(dirname(target.file), cache).filter(
+    (r) => r.questionnaire.id === target.questionnaire.id && compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 && compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
+  );
+  return [start, ...between, target];
+}
