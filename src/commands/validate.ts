@@ -1,9 +1,12 @@
+import { resolve } from "node:path";
 import { error, type Issue } from "../core/issues.js";
 import type { Response } from "../core/model.js";
 import { checkResponse } from "../core/response-rules.js";
+import { wasRefsKnown } from "../core/rules/revisions.js";
 import { UsageError } from "../errors.js";
 import { bundledFile, openQuestionnaire } from "../io/bundled.js";
 import { loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/load.js";
+import { previousRevision, type RevisionCache } from "../io/revisions.js";
 import { expandPaths } from "../io/walk.js";
 import type { Source } from "../io/yaml-source.js";
 import { EXIT, type Context } from "../main.js";
@@ -26,6 +29,7 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
   const given = opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined;
   const revisions = new Map<string, LoadedQuestionnaire>();
   const responses: { response: Response; doc: Source }[] = [];
+  const cache: RevisionCache = new Map();
 
   for (const file of files) {
     const doc = loadDocument(file);
@@ -37,6 +41,12 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
     if (doc.kind === "questionnaire") {
       const loaded = questionnaireFrom(doc.source);
       issues.push(...loaded.issues);
+      if (loaded.value) {
+        cache.set(resolve(file), loaded.value);
+        // `was` names ids of the revision before this one in the same folder.
+        const previous = previousRevision(loaded.value, cache);
+        if (previous) issues.push(...locate(wasRefsKnown(previous.questionnaire, loaded.value.questionnaire), doc.source));
+      }
       if (loaded.value && !loaded.issues.some((i) => i.severity === "error")) {
         revisions.set(`${loaded.value.questionnaire.id}@${loaded.value.questionnaire.version}`, loaded.value);
       }
