@@ -65,6 +65,55 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       setCode(await schema({ questionnaire: q }, ctx));
     });
 
+  program
+    .command("diff")
+    .summary("what changed between two revisions")
+    .description(
+      "Compare two revisions of a questionnaire by question id and `was`: questions added, removed, renamed, moved, split and merged; wording, type, options, conditions, agencies and weights changed; areas, languages and agencies added or removed. Each change is classed breaking (an old answer cannot be carried without loss or a decision), minor (additions) or patch (wording). With --check, exit 1 when the version bump from OLD to NEW is smaller than the largest change needs.",
+    )
+    .argument("<OLD>", "the older revision: bundled id@version or path")
+    .argument("<NEW>", "the newer revision: bundled id@version or path")
+    .option("--check", "fail (exit 1) when the version number does not admit a change")
+    .addOption(new Option("-f, --format <format>", "output format (markdown: a pull-request comment; github: workflow annotations)").choices(["text", "json", "markdown", "github"] as const).default("text" as const))
+    .addHelpText(
+      "after",
+      examples(
+        "naq diff questionnaires/cbrn-naq/1.0.0.yaml questionnaires/cbrn-naq/2.0.0.yaml",
+        "naq diff cbrn-naq@1.0.0 cbrn-naq@2.0.0 --check",
+        "naq diff old.yaml new.yaml --format markdown > comment.md",
+        "naq diff --check --format github questionnaires/cbrn-naq/1.0.0.yaml questionnaires/cbrn-naq/2.0.0.yaml",
+      ),
+    )
+    .action(async (oldRef, newRef, opts) => {
+      const { diff } = await import("./commands/diff.js");
+      setCode(await diff({ old: oldRef, new: newRef, check: opts.check === true, format: opts.format }, ctx));
+    });
+
+  program
+    .command("migrate")
+    .summary("carry answers to a newer revision")
+    .description(
+      "Carry responses to a newer revision through its `was` and `recode` declarations. Renamed and merged questions carry automatically; a split copies the answer to each part and marks it for confirmation; answers that cannot be carried are kept in an `unmapped` section with the reason and the question they most likely belong to. The old files are never modified. One response goes to --out or to standard output; several need --out-dir.",
+    )
+    .argument("<responses...>", "response files to migrate")
+    .option("-t, --to <Q>", "revision to migrate to: bundled id, id@version or path (default: the newest bundled revision)")
+    .option("--from <Q>", "revision the responses answer, when it is neither bundled nor next to --to")
+    .option("-o, --out <file>", "write the migrated response to this file")
+    .option("-d, --out-dir <dir>", "write each migrated response into this folder, under its own name")
+    .option("--force", "replace output files that exist")
+    .addHelpText(
+      "after",
+      examples(
+        "naq migrate examples/naq-XX-customs.yaml --to cbrn-naq --out naq-XX-customs.2.0.0.yaml",
+        "naq migrate old/*.yaml --to cbrn-naq@2.0.0 --out-dir migrated",
+        "naq migrate answers.yaml --from my-naq/1.0.0.yaml --to my-naq/2.0.0.yaml > answers-2.0.0.yaml",
+      ),
+    )
+    .action(async (responses, opts) => {
+      const { migrate } = await import("./commands/migrate.js");
+      setCode(await migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
+    });
+
   return program;
 }
 
