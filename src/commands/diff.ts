@@ -2,7 +2,7 @@ import { checkBump } from "../core/bump.js";
 import { diffRevisions } from "../core/diff.js";
 import { UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/bundled.js";
-import { locate } from "../io/load.js";
+import { locate, type LoadedQuestionnaire } from "../io/load.js";
 import { EXIT, type Context } from "../main.js";
 import { formatDiffGithub, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffFormat, type DiffView } from "../report/diff.js";
 
@@ -11,6 +11,20 @@ export interface DiffOptions {
   readonly new: string;
   readonly check: boolean;
   readonly format: DiffFormat;
+}
+
+/** The diff of two loaded revisions with its bump check, its issues located in NEW. */
+export function diffView(oldRev: LoadedQuestionnaire, newRev: LoadedQuestionnaire, checking: boolean): DiffView {
+  const d = diffRevisions(oldRev.questionnaire, newRev.questionnaire);
+  const check = checkBump(d);
+  return {
+    diff: d,
+    check,
+    checking,
+    newFile: newRev.file,
+    position: (path) => newRev.source.position(path),
+    issues: locate([...d.issues, ...(checking ? check.issues : [])], newRev.source),
+  };
 }
 
 /**
@@ -23,16 +37,8 @@ export async function diff(opts: DiffOptions, ctx: Context): Promise<number> {
   if (oldRev.questionnaire.id !== newRev.questionnaire.id) {
     throw new UsageError(`${opts.old} is ${oldRev.questionnaire.id} and ${opts.new} is ${newRev.questionnaire.id}: naq diff compares two revisions of one questionnaire`);
   }
-  const d = diffRevisions(oldRev.questionnaire, newRev.questionnaire);
-  const check = checkBump(d);
-  const view: DiffView = {
-    diff: d,
-    check,
-    checking: opts.check,
-    newFile: newRev.file,
-    position: (path) => newRev.source.position(path),
-    issues: locate([...d.issues, ...(opts.check ? check.issues : [])], newRev.source),
-  };
+  const view = diffView(oldRev, newRev, opts.check);
+  const { diff: d, check } = view;
   switch (opts.format) {
     case "json":
       ctx.out(formatDiffJson(view));

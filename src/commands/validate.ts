@@ -43,8 +43,8 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
       issues.push(...loaded.issues);
       if (loaded.value) {
         cache.set(resolve(file), loaded.value);
-        // `was` names ids of the revision before this one in the same folder.
-        const previous = previousRevision(loaded.value, cache);
+        // `was` names ids of the revision before this one in the same folder (only read when some question declares one).
+        const previous = loaded.value.questionnaire.questions.some((x) => x.was.length > 0) ? previousRevision(loaded.value, cache) : undefined;
         if (previous) issues.push(...locate(wasRefsKnown(previous.questionnaire, loaded.value.questionnaire), doc.source));
       }
       if (loaded.value && !loaded.issues.some((i) => i.severity === "error")) {

@@ -79,5 +79,5 @@ export function checkBump(diff: RevisionDiff): BumpCheck {
 
 function bumpMessage(c: Change, from: string, to: string, bump: Bump): string {
   const got = bump === "none" ? `the version stayed ${to}` : `${from} → ${to} is only a ${bump} bump`;
-  return `${c.subject}: ${c.message} is a ${c.level} change, which needs version ${nextVersion(from, c.level)} or later; ${got}`;
+  return `${c.subject}: ${c.message}. A ${c.level} change needs version ${nextVersion(from, c.level)} or later; ${got}`;
 }

@@ -82,10 +82,13 @@ function areaChanges(oldQ: Questionnaire, newQ: Questionnaire, map: RevisionMap,
     }
     const langs = changedLanguages(before.title, a.title, languages);
     if (langs.length) out.push(change("area-retitled", `area ${a.id}`, `title changed (${langs.join(", ")})`, [...a.path, "title"]));
-    // The questions that stayed in the area, by their old position, must still ascend.
+    // The questions that stayed in the area, by their old position, must still ascend (a split counts where its first part is).
+    const seen = new Set<string>();
     const positions = a.questionIds.flatMap((id) => {
       const p = primaryPredecessor(map, id);
-      return p !== undefined && oldIndex.get(p)?.areaId === a.id ? [before.questionIds.indexOf(p)] : [];
+      if (p === undefined || seen.has(p) || oldIndex.get(p)?.areaId !== a.id) return [];
+      seen.add(p);
+      return [before.questionIds.indexOf(p)];
     });
     if (positions.some((p, i) => i > 0 && p < (positions[i - 1] ?? 0))) out.push(change("questions-reordered", `area ${a.id}`, "questions reordered", [...a.path, "questions"]));
   }

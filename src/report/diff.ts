@@ -24,13 +24,11 @@ export interface DiffView {
 
 const count = (n: number, what: string) => `${n} ${what}`;
 
-/** `33 breaking, 137 minor and 140 patch changes`, or `no changes`. */
+/** `310 changes: 33 breaking, 137 minor, 140 patch`, or `no changes`. */
 export function changeSummary(changes: readonly Change[]): string {
+  if (changes.length === 0) return "no changes";
   const parts = CHANGE_LEVELS.map((l) => [l, changes.filter((c) => c.level === l).length] as const).filter(([, n]) => n > 0);
-  if (parts.length === 0) return "no changes";
-  const words = parts.map(([l, n]) => count(n, l));
-  const last = words.pop() ?? "";
-  return `${words.length ? `${words.join(", ")} and ` : ""}${last} change${changes.length === 1 ? "" : "s"}`;
+  return `${count(changes.length, changes.length === 1 ? "change" : "changes")}: ${parts.map(([l, n]) => count(n, l)).join(", ")}`;
 }
 
 /** The verdict on the version number, in one sentence, and whether it holds. */

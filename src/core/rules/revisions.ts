@@ -9,7 +9,8 @@ export function wasRefsKnown(previous: Questionnaire, q: Questionnaire): Issue[]
 
 /** UNKNOWN_WAS_REF for `question`'s `was` entry `index`, which names `ref`, absent from `previous`. */
 export function unknownWasRef(question: Question, ref: string, index: number, previous: Questionnaire): Issue {
-  const near = closest(ref, previous.questions.map((x) => x.id));
+  const ids = previous.questions.map((x) => x.id);
+  const near = ids.includes(question.id) ? question.id : closest(ref, ids);
   return error(
     "UNKNOWN_WAS_REF",
     `${question.id}: \`was\` names ${ref}, which is not a question of ${previous.id} ${previous.version}, the previous revision${near ? `. Did you mean \`${near}\`?` : "; name the id the question had there, or remove it"}`,

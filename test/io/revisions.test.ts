@@ -1,0 +1,48 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../src/io/revisions.js";
+import { expandPaths } from "../../src/io/walk.js";
+import { fixture, tempDir } from "../helpers.js";
+
+/** A folder holding the mini questionnaire under each of `versions`, and a file that is no revision. */
+function folder(versions: readonly string[]): string {
+  const dir = join(tempDir(), "mini");
+  mkdirSync(dir);
+  const text = readFileSync(fixture("valid", "mini.yaml"), "utf8");
+  for (const v of versions) writeFileSync(join(dir, `${v}.yaml`), text.replace("version: 1.2.0", `version: ${v}`));
+  writeFileSync(join(dir, "notes.yaml"), "kind: response\n");
+  return dir;
+}
+
+describe("revisions in a folder", () => {
+  const dir = folder(["1.10.0", "1.2.0", "2.0.0-rc.1", "2.0.0", "1.9.1"]);
+  const at = (v: string) => revisionAt(join(dir, `${v}.yaml`))!;
+
+  it("orders the revisions by semantic version, leaving other files out", () => {
+    expect(revisionsIn(dir).map((r) => r.questionnaire.version)).toEqual(["1.2.0", "1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
+  });
+
+  it("finds the revision just before one, and none before the first", () => {
+    expect(previousRevision(at("2.0.0"))?.questionnaire.version).toBe("2.0.0-rc.1");
+    expect(previousRevision(at("1.10.0"))?.questionnaire.version).toBe("1.9.1");
+    expect(previousRevision(at("1.2.0"))).toBeUndefined();
+  });
+
+  it("pairs each revision with its predecessor", () => {
+    expect(revisionPairs(expandPaths([dir]).files).map((p) => `${p.old.questionnaire.version}→${p.new.questionnaire.version}`)).toEqual([
+      "1.2.0→1.9.1",
+      "1.9.1→1.10.0",
+      "1.10.0→2.0.0-rc.1",
+      "2.0.0-rc.1→2.0.0",
+    ]);
+  });
+
+  it("pairs revisions only within one folder", () => {
+    expect(revisionPairs([fixture("revisions", "good", "mini", "1.3.0.yaml"), fixture("revisions", "bad-bump", "mini", "1.2.0.yaml")])).toEqual([]);
+  });
+
+  it("chains every revision between a start and a target", () => {
+    expect(revisionChain(at("1.9.1"), at("2.0.0")).map((r) => r.questionnaire.version)).toEqual(["1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
+  });
+});
