@@ -77,10 +77,12 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
   checkOutputs(plans, opts);
   const say = plans.some((p) => p.output === undefined) ? ctx.err : ctx.out;
   for (const s of skipped) say(safeForTerminal(s));
-  if (opts.outDir !== undefined && plans.length) mkdirSync(opts.outDir, { recursive: true });
   for (const p of plans) {
     if (p.output === undefined) ctx.io.stdout.write(responseYaml(p.response));
-    else writeFileAtomic(p.output, responseYaml(p.response, p.output));
+    else {
+      makeFolder(dirname(p.output));
+      writeFileAtomic(p.output, responseYaml(p.response, p.output));
+    }
     say(ctx.style.bold(safeForTerminal(`${p.input} → ${p.output ?? "standard output"}`)));
     for (const r of p.reports) for (const line of formatMigrationText(r, say === ctx.out ? ctx.style : ctx.errStyle)) say(line);
   }
@@ -117,5 +119,13 @@ function checkOutputs(plans: readonly Planned[], opts: MigrateOptions): void {
     if (seen.has(out)) throw new UsageError(`two responses would be written to ${p.output}; give them different names`);
     seen.add(out);
     if (existsSync(out) && !opts.force) throw new WriteError(p.output, "the file exists; pass --force to replace it");
+  }
+}
+
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new WriteError(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
 }

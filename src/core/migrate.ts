@@ -81,7 +81,7 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
       if (!o || !given) continue;
       const c = n.for.includes(agency)
         ? carryValue(oldQ, o, newQ, n, given.value)
-        : { ok: false as const, reason: "not-asked" as const, note: `${n.id}, which continues ${p}, is not asked of ${agency} in ${newQ.version}` };
+        : { ok: false as const, reason: "not-asked" as const, note: `${n.id === p ? n.id : `${n.id}, which continues ${p},`} is not asked of ${agency} in ${newQ.version}` };
       if (!c.ok) {
         if (!failures.has(p)) failures.set(p, { reason: c.reason, note: c.note, target: n.id });
         continue;

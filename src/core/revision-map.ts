@@ -10,14 +10,19 @@ export interface RevisionMap {
   readonly unknownRefs: readonly { readonly question: Question; readonly ref: string; readonly index: number }[];
 }
 
-/** Maps OLD's questions onto NEW's through NEW's `was` declarations (and unchanged ids where `was` is absent). */
+/**
+ * Maps OLD's questions onto NEW's through NEW's `was` declarations (and unchanged ids where `was` is
+ * absent). Two files of the same version (a revision edited in place) are mapped by id alone: their
+ * `was` names the revision before both.
+ */
 export function mapRevisions(oldQ: Questionnaire, newQ: Questionnaire): RevisionMap {
   const oldIds = new Set(oldQ.questions.map((x) => x.id));
+  const sameVersion = oldQ.version === newQ.version;
   const predecessors = new Map<string, string[]>();
   const successors = new Map<string, string[]>(oldQ.questions.map((x) => [x.id, []]));
   const unknownRefs: { question: Question; ref: string; index: number }[] = [];
   for (const x of newQ.questions) {
-    const declared = x.was.length > 0 ? x.was : oldIds.has(x.id) ? [x.id] : [];
+    const declared = x.was.length > 0 && !sameVersion ? x.was : oldIds.has(x.id) ? [x.id] : [];
     const known: string[] = [];
     declared.forEach((ref, index) => {
       if (!oldIds.has(ref)) unknownRefs.push({ question: x, ref, index });

@@ -33,5 +33,6 @@ export function responseYaml(r: Response, file?: string): string {
     irrelevant: r.irrelevant && r.irrelevant.length ? [...r.irrelevant] : undefined,
     unmapped: r.unmapped && r.unmapped.length ? r.unmapped.map(unmapped) : undefined,
   });
-  return `# yaml-language-server: $schema=${schema}\n${stringify(data, { lineWidth: 0 })}`;
+  // Written as YAML 1.1 would need it (`"yes"`, `"2023-04-05"` quoted), so readers of either version get strings; naq reads YAML 1.2.
+  return `# yaml-language-server: $schema=${schema}\n${stringify(data, { version: "1.1", lineWidth: 0 })}`;
 }

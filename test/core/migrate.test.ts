@@ -247,7 +247,7 @@ describe("migrating responses to the bundled revisions", () => {
   it("always gives a response that passes every check of 2.0.0, with every old answer carried or unmapped", () => {
     fc.assert(
       fc.property(answered, ({ agency, status, answers }) => {
-        const old: Response = { questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: v1.digest }, country: "XX", agency, language: "ru", status, updated: "2024-01-01T00:00:00Z", answers };
+        const old: Response = { questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: v1.digest }, country: "XX", agency, language: "ru", status, updated: "2024-01-01T00:00:00Z", answers: answers as Record<string, Answer> };
         const { response: r, report } = migrateResponse(v1, v2, old, NOW);
         expect(checkResponse(v2.questionnaire, v2.digest, r)).toEqual([]);
         expect(report.carried + report.unmapped).toBe(Object.keys(answers).length);

@@ -47,6 +47,13 @@ describe("mapRevisions", () => {
     expect(renames(map).has("PRR.01")).toBe(false);
   });
 
+  it("maps two files of the same version by id alone, since their `was` names an older revision", () => {
+    const edited = revise(next, "2.0.0", (r) => (question(r, "DET.02").help = { en: "More help.", fr: "Plus d'aide." }));
+    const same = mapRevisions(model(next), model(edited));
+    expect([...same.predecessors].filter(([id, preds]) => preds.join() !== id)).toEqual([]);
+    expect(same.unknownRefs).toEqual([]);
+  });
+
   it("collects `was` entries that name no old question", () => {
     const bad = mapRevisions(model(base), model(revise(base, "2.0.0", (r) => (question(r, "DET.02").was = ["DET.02", "DET.20"]))));
     expect(bad.unknownRefs.map((u) => [u.question.id, u.ref, u.index])).toEqual([["DET.02", "DET.20", 1]]);
