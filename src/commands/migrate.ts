@@ -46,6 +46,7 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
   const cache: RevisionCache = new Map();
   const from = opts.from !== undefined ? openQuestionnaire(opts.from) : undefined;
   const plans: Planned[] = [];
+  const targets = new Map<string, LoadedQuestionnaire>();
   const skipped: string[] = [];
 
   for (const input of opts.responses) {
@@ -53,7 +54,10 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
     if (loaded.unreadable) throw new FileError(`${input}: ${loaded.issues[0]?.message ?? "cannot read"}`);
     if (!loaded.value || !loaded.source) throw new InvalidInputError(`${input} is not a valid response file; run \`naq validate ${input}\``, loaded.issues);
     const response = loaded.value;
-    const target = openQuestionnaire(opts.to ?? response.questionnaire.id);
+    const ref = opts.to ?? response.questionnaire.id;
+    const target = targets.get(ref) ?? openQuestionnaire(ref);
+    targets.set(ref, target);
+    cache.set(resolve(target.file), target);
     const { id, version } = response.questionnaire;
     if (id !== target.questionnaire.id) throw new UsageError(`${input} answers ${id}, not ${target.questionnaire.id}; migrate carries answers between revisions of one questionnaire`);
     const order = compareSemver(version, target.questionnaire.version);
@@ -70,7 +74,7 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
     const { response: migrated, reports } = migrateAcross(revisionChain(start, target, cache), response, now);
     const blocking = reports.flatMap((r) => r.issues);
     if (blocking.length) throw new InvalidInputError(`${input} cannot be migrated to ${id} ${target.questionnaire.version}`, locate(blocking, loaded.source));
-    const output = opts.out ?? (opts.outDir !== undefined ? join(opts.outDir, basename(input)) : undefined);
+    const output = opts.out ?? (opts.outDir !== undefined ? join(opts.outDir, renamedFor(basename(input), version, target.questionnaire.version)) : undefined);
     plans.push({ input, output, response: migrated, reports });
   }
 
@@ -128,4 +132,10 @@ function makeFolder(dir: string): void {
   } catch (e) {
     throw new WriteError(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
+}
+
+/** A file name with the old version in it (`XX-customs-1.0.0.yaml`) renamed for the new one; others kept. */
+export function renamedFor(name: string, from: string, to: string): string {
+  const escaped = from.replace(/[.+]/g, (c) => `\\${c}`);
+  return name.replace(new RegExp(`(^|[-_.@])${escaped}(?=\\.[^.]+$)`), `$1${to}`);
 }

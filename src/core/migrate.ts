@@ -3,7 +3,7 @@ import { listWords } from "./change.js";
 import { combineAnswers, type MergeSource } from "./combine.js";
 import { relevance } from "./conditions.js";
 import { error, type Issue } from "./issues.js";
-import { questionIndex, type Answer, type OldAnswer, type Questionnaire, type QuestionnaireRef, type Response, type ResponseStatus, type UnmappedAnswer, type UnmappedReason } from "./model.js";
+import { questionIndex, type Answer, type OldAnswer, type Question, type Questionnaire, type QuestionnaireRef, type Response, type ResponseStatus, type UnmappedAnswer, type UnmappedReason } from "./model.js";
 import { checkResponse } from "./response-rules.js";
 import { mapRevisions, primaryPredecessor, type RevisionMap } from "./revision-map.js";
 import { mostSimilar } from "./similar.js";
@@ -120,7 +120,7 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
       if (rest) unmapped.push(rest);
       continue;
     }
-    const why = whyUnmapped(id, oldQ, newQ, map, failures, lang);
+    const why = whyUnmapped(id, oldIndex.get(id), oldQ, newQ, map, failures, lang);
     unmapped.push({ ...oldAnswer(id, given), version: oldQ.version, ...why });
     fates.push({ question: id, fate: "unmapped", to: [], reason: why.reason, ...(why.target ? { target: why.target } : {}) });
   }
@@ -198,13 +198,13 @@ function withoutMigrationMarks(a: Answer): Answer {
 
 function whyUnmapped(
   id: string,
+  o: Question | undefined,
   oldQ: Questionnaire,
   newQ: Questionnaire,
   map: RevisionMap,
   failures: ReadonlyMap<string, { reason: UnmappedReason; note: string; target: string }>,
   lang: string,
 ): { reason: UnmappedReason; note: string; target?: string } {
-  const o = questionIndex(oldQ).get(id);
   if (!o) return { reason: "unknown-question", note: `${id} is not a question of ${oldQ.id} ${oldQ.version}, the revision these answers were given to` };
   const failed = failures.get(id);
   if (failed) return failed;

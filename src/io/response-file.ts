@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { stringify } from "yaml";
+import { dump } from "js-yaml";
 import type { Answer, OldAnswer, Response, UnmappedAnswer } from "../core/model.js";
 import { schemaPath } from "./paths.js";
 
@@ -33,6 +33,6 @@ export function responseYaml(r: Response, file?: string): string {
     irrelevant: r.irrelevant && r.irrelevant.length ? [...r.irrelevant] : undefined,
     unmapped: r.unmapped && r.unmapped.length ? r.unmapped.map(unmapped) : undefined,
   });
-  // Written as YAML 1.1 would need it (`"yes"`, `"2023-04-05"` quoted), so readers of either version get strings; naq reads YAML 1.2.
-  return `# yaml-language-server: $schema=${schema}\n${stringify(data, { version: "1.1", lineWidth: 0 })}`;
+  // js-yaml quotes what YAML 1.1 would read otherwise (`"yes"`, `"2023-04-05"`), so readers of either version get strings.
+  return `# yaml-language-server: $schema=${schema}\n${dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' })}`;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { renamedFor } from "../../src/commands/migrate.js";
 import { fixture, runBuilt, tempDir } from "../helpers.js";
 
 const customs = fixture("revisions", "responses", "cbrn-naq-1.0.0-customs.yaml");
@@ -117,5 +118,18 @@ describe("naq migrate", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("QUESTIONNAIRE_NOT_FOUND");
     expect(r.stderr).toContain("--from");
+  });
+});
+
+describe("renamedFor", () => {
+  it.each([
+    ["XX-customs-1.0.0.yaml", "XX-customs-2.0.0.yaml"],
+    ["answers.1.0.0.yml", "answers.2.0.0.yml"],
+    ["1.0.0.yaml", "2.0.0.yaml"],
+    ["XX-customs.yaml", "XX-customs.yaml"],
+    ["v11.0.0.yaml", "v11.0.0.yaml"],
+    ["x-1.0.0-draft.yaml", "x-1.0.0-draft.yaml"],
+  ])("names the migrated copy of %s %s", (name, renamed) => {
+    expect(renamedFor(name, "1.0.0", "2.0.0")).toBe(renamed);
   });
 });
