@@ -10,7 +10,7 @@ import { naq, report, root, timeCommand } from "./lib.js";
 
 /** Revision 2.0.0 of the generated questionnaire: every tenth question renamed, every seventh reworded, a new area. */
 function revised(old) {
-  const next = structuredClone(old);
+  const next = globalThis.structuredClone(old);
   next.version = "2.0.0";
   let n = 0;
   for (const area of next.areas) {
@@ -21,7 +21,7 @@ function revised(old) {
       if (n % 7 === 0) q.text = Object.fromEntries(Object.entries(q.text).map(([l, s]) => [l, `${s}, reworded`]));
     }
   }
-  next.areas.push({ id: "NEW", title: next.areas[0].title, questions: [{ ...structuredClone(next.areas[0].questions[0]), id: "NEW.001", was: undefined, when: undefined }] });
+  next.areas.push({ id: "NEW", title: next.areas[0].title, questions: [{ ...globalThis.structuredClone(next.areas[0].questions[0]), id: "NEW.001", was: undefined, when: undefined }] });
   return JSON.parse(JSON.stringify(next));
 }
 
