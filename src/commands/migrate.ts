@@ -6,11 +6,11 @@ import type { Response } from "../core/model.js";
 import { checkResponse } from "../core/response-rules.js";
 import { compareSemver } from "../core/semver.js";
 import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "../io/bundled.js";
+import { openQuestionnaire } from "../io/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/load.js";
 import { responseYaml } from "../io/response-file.js";
-import { revisionAt, revisionChain, revisionsIn, type RevisionCache } from "../io/revisions.js";
+import { findRevision, revisionChain, type RevisionCache } from "../io/revisions.js";
 import { EXIT, type Context } from "../main.js";
 import { formatMigrationText } from "../report/migrate.js";
 import { safeForTerminal } from "../report/style.js";
@@ -102,10 +102,7 @@ function startRevision(input: string, response: Response, from: LoadedQuestionna
     }
     return from;
   }
-  const beside = revisionsIn(dirname(target.file), cache).find((r) => r.questionnaire.id === id && r.questionnaire.version === version);
-  if (beside) return beside;
-  const bundled = bundledFile(id, version);
-  const found = bundled ? revisionAt(bundled, cache) : undefined;
+  const found = findRevision(id, version, target, cache);
   if (found) return found;
   throw new InvalidInputError(`cannot migrate ${input}`, [
     { ...error("QUESTIONNAIRE_NOT_FOUND", `answers ${id} ${version}, which is neither bundled nor next to ${target.file}; name its file with --from`), location: { file: input } },

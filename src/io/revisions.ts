@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { QuestionnaireRef } from "../core/model.js";
 import { compareSemver } from "../core/semver.js";
+import { bundledFile } from "./bundled.js";
 import { loadQuestionnaireFile, type LoadedQuestionnaire } from "./load.js";
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
@@ -70,4 +72,23 @@ export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestion
     (r) => r.questionnaire.id === target.questionnaire.id && compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 && compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
   );
   return [start, ...between, target];
+}
+
+/** Revision `id` `version`: in the folder of `near` when given, else among the bundled ones; undefined when neither has it. */
+export function findRevision(id: string, version: string, near?: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
+  const beside = near ? revisionsIn(dirname(near.file), cache).find((r) => r.questionnaire.id === id && r.questionnaire.version === version) : undefined;
+  if (beside) return beside;
+  const bundled = bundledFile(id, version);
+  return bundled ? revisionAt(bundled, cache) : undefined;
+}
+
+/**
+ * The revisions a response to `answered` goes through to reach `target`, oldest first (for
+ * `migrateAcross`): empty when it already answers `target` or a later revision, undefined when the
+ * revision it answers cannot be found (next to `target` or bundled).
+ */
+export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] | undefined {
+  if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
+  const start = findRevision(answered.id, answered.version, target, cache);
+  return start ? revisionChain(start, target, cache) : undefined;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../src/io/revisions.js";
+import { findRevision, migrationChain, previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../src/io/revisions.js";
 import { expandPaths } from "../../src/io/walk.js";
 import { fixture, tempDir } from "../helpers.js";
 
@@ -44,5 +44,30 @@ describe("revisions in a folder", () => {
 
   it("chains every revision between a start and a target", () => {
     expect(revisionChain(at("1.9.1"), at("2.0.0")).map((r) => r.questionnaire.version)).toEqual(["1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
+  });
+});
+
+describe("the revisions a response goes through", () => {
+  const dir = folder(["1.2.0", "1.3.0", "2.0.0"]);
+  const target = revisionAt(join(dir, "2.0.0.yaml"))!;
+
+  it("finds the revision a response answers next to the target, then among the bundled ones", () => {
+    expect(findRevision("mini", "1.3.0", target)?.file).toBe(join(dir, "1.3.0.yaml"));
+    expect(findRevision("cbrn-naq", "1.0.0", target)?.questionnaire.version).toBe("1.0.0");
+    expect(findRevision("mini", "0.9.0", target)).toBeUndefined();
+  });
+
+  it.each([
+    ["1.2.0", ["1.2.0", "1.3.0", "2.0.0"]],
+    ["1.3.0", ["1.3.0", "2.0.0"]],
+    ["2.0.0", []],
+    ["0.9.0", undefined],
+  ])("chains a response to mini %s to 2.0.0 through %j", (version, chain) => {
+    expect(migrationChain({ id: "mini", version }, target)?.map((r) => r.questionnaire.version)).toEqual(chain);
+  });
+
+  it("chains a response to the bundled 1.0.0 to the bundled 2.0.0", () => {
+    const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
+    expect(migrationChain({ id: "cbrn-naq", version: "1.0.0" }, v2)?.map((r) => r.questionnaire.version)).toEqual(["1.0.0", "2.0.0"]);
   });
 });
