@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { migrateResponse } from "../../src/core/migrate.js";
 import { checkResponse } from "../../src/core/response-rules.js";
+import { answerSchema } from "../../src/core/answer-schema.js";
 import { loadQuestionnaireFile, loadResponseFile } from "../../src/io/load.js";
+import { checkAgainst } from "../../src/io/schema-check.js";
 import { runBuilt, tempDir } from "../helpers.js";
 
 const v1 = loadQuestionnaireFile("questionnaires/cbrn-naq/1.0.0.yaml").value!;
@@ -36,7 +38,7 @@ describe("the fictional country's responses still on 1.0.0", () => {
     expect(checkResponse(v2.questionnaire, v2.digest, r)).toEqual([]);
   });
 
-  it("migrate together through the CLI into files that validate under --strict with no warning, named for 2.0.0", () => {
+  it("migrate together through the CLI into files, named for 2.0.0, that validate under --strict with no warning and meet `naq schema cbrn-naq@2.0.0`", () => {
     const out = join(tempDir(), "migrated");
     const r = runBuilt(["migrate", ...EXAMPLES.map(([f]) => f), "--to", "cbrn-naq@2.0.0", "--out-dir", out]);
     expect(r.code).toBe(0);
@@ -45,6 +47,7 @@ describe("the fictional country's responses still on 1.0.0", () => {
     const v = runBuilt(["validate", "--strict", ...files]);
     expect(v.stdout).toContain("2 files checked: 0 errors, 0 warnings");
     expect(v.code).toBe(0);
+    for (const f of files) expect(checkAgainst(answerSchema(v2.questionnaire, v2.digest), parse(readFileSync(f, "utf8")))).toEqual([]);
     const customs = parse(readFileSync(files[0]!, "utf8")) as { migrated: { from: { version: string } }[]; unmapped: { question: string; reason: string; target: string }[] };
     expect(customs.migrated.map((m) => m.from.version)).toEqual(["1.0.0"]);
     expect(customs.unmapped.map((u) => [u.question, u.reason, u.target])).toEqual([
