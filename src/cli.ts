@@ -96,7 +96,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       "Carry responses to a newer revision through its `was` and `recode` declarations. Renamed and merged questions carry automatically; a split copies the answer to each part and marks it for confirmation; answers that cannot be carried are kept in an `unmapped` section with the reason and the question they most likely belong to. The old files are never modified. One response goes to --out or to standard output; several need --out-dir.",
     )
     .argument("<responses...>", "response files to migrate")
-    .option("-t, --to <Q>", "revision to migrate to: bundled id, id@version or path (default: the newest bundled revision)")
+    .option("-t, --to <Q>", "revision to migrate to: bundled id, id@version or path (default: the newest bundled revision of the responses' questionnaire)")
     .option("--from <Q>", "revision the responses answer, when it is neither bundled nor next to --to")
     .option("-o, --out <file>", "write the migrated response to this file")
     .option("-d, --out-dir <dir>", "write each migrated response into this folder, under its own name")
@@ -104,8 +104,8 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText(
       "after",
       examples(
-        "naq migrate examples/naq-XX-customs.yaml --to cbrn-naq --out naq-XX-customs.2.0.0.yaml",
-        "naq migrate old/*.yaml --to cbrn-naq@2.0.0 --out-dir migrated",
+        "naq migrate examples/responses/XX-customs-1.0.0.yaml --out XX-customs-2.0.0.yaml",
+        "naq migrate examples/responses/*-1.0.0.yaml --to cbrn-naq@2.0.0 --out-dir migrated",
         "naq migrate answers.yaml --from my-naq/1.0.0.yaml --to my-naq/2.0.0.yaml > answers-2.0.0.yaml",
       ),
     )
