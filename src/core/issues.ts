@@ -53,6 +53,9 @@ export const ISSUE_CODES = [
   "MISSING_ANSWER",
   "MISSING_EVIDENCE",
   "LANGUAGE_NOT_DECLARED",
+  // fill
+  "OTHER_REVISION",
+  "OTHER_RESPONDENT",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

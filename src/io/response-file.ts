@@ -1,0 +1,46 @@
+import { dirname, relative, sep } from "node:path";
+import { stringify } from "yaml";
+import type { Questionnaire, Response } from "../core/model.js";
+import { writeFileAtomic } from "./files.js";
+import { schemaPath } from "./paths.js";
+
+/** The response as the plain document naq writes: fixed key order, answers in questionnaire order. */
+export function responseDocument(r: Response, q?: Questionnaire): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const order = q ? [...q.questions.map((x) => x.id), ...Object.keys(r.answers)] : Object.keys(r.answers);
+  for (const id of order) {
+    const a = r.answers[id];
+    if (a === undefined || id in answers) continue;
+    answers[id] = { value: a.value, ...(a.comment !== undefined ? { comment: a.comment } : {}), ...(a.evidence !== undefined ? { evidence: a.evidence } : {}) };
+  }
+  return {
+    kind: "response",
+    questionnaire: { id: r.questionnaire.id, version: r.questionnaire.version, digest: r.questionnaire.digest },
+    country: r.country,
+    agency: r.agency,
+    ...(r.respondent !== undefined ? { respondent: r.respondent } : {}),
+    language: r.language,
+    status: r.status,
+    updated: r.updated,
+    answers,
+    ...(r.irrelevant?.length ? { irrelevant: [...r.irrelevant] } : {}),
+  };
+}
+
+/** The `$schema` reference for a response written to `file`: the bundled schema, relative to the file's folder. */
+export function schemaRefFor(file: string): string {
+  return relative(dirname(file), schemaPath("response")).split(sep).join("/");
+}
+
+/**
+ * A response as YAML text, starting with the `yaml-language-server` line that lets editors check it.
+ * Strings that YAML 1.1 readers would take for booleans or dates (`yes`, `no`, `2024-05-15`) are quoted.
+ */
+export function serializeResponse(r: Response, q: Questionnaire | undefined, schemaRef: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}\n${stringify(responseDocument(r, q), { lineWidth: 0, compat: "yaml-1.1" })}`;
+}
+
+/** Writes `r` to `file` atomically (temporary file, flush, rename): a crash leaves the old file or the new one. */
+export function saveResponse(file: string, r: Response, q?: Questionnaire, schemaRef = schemaRefFor(file)): void {
+  writeFileAtomic(file, serializeResponse(r, q, schemaRef));
+}
