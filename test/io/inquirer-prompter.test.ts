@@ -13,7 +13,7 @@ import { fixture } from "../helpers.js";
 
 describe("inquirerPrompter", () => {
   it("selects with the arrow keys and shows the highlighted choice's description", async () => {
-    const answer = inquirerPrompter({ plain: true }).select({
+    const answer = inquirerPrompter({ plain: true }).select<number | string>({
       key: "value:X",
       message: "How developed?",
       choices: [
