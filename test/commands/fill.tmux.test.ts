@@ -83,7 +83,7 @@ describe("naq fill in a terminal", () => {
       await again.step(["Down", "Enter"], "Comment");
       screen = await again.step(["Enter"], "Review");
       expect(screen).toContain("No longer applies given this answer (the answers are kept): DET.02");
-      expect(screen).toMatch(/DET\.02 +How many stations does it have\?  → 12 stations \(no longer applies\)/);
+      expect(screen).toMatch(/DET\.02 +How many stations does it have\? {2}→ 12 stations \(no longer applies\)/);
       again.send("Up", "Enter");
       expect(await again.exit()).toBe(0);
       expect(again.screen()).toContain("Saved naq-XX-health.yaml; status: complete.");
