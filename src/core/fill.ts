@@ -76,8 +76,8 @@ export function progressOf(q: Questionnaire, scope: Scope, answers: Answers): Pr
 }
 
 /** `complete` when every required question that applies to the agency has a valid answer, else `in-progress`. */
-export function statusOf(q: Questionnaire, agency: string, answers: Answers): ResponseStatus {
-  return progressOf(q, { agency }, answers).requiredOpen.length === 0 ? "complete" : "in-progress";
+export function statusOf(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): ResponseStatus {
+  return q.questions.some((x) => x.required && relevant.get(x.id) && !isAnswered(q, x, answers)) ? "in-progress" : "complete";
 }
 
 /** Answered questions asked of the agency that no longer apply given the other answers, in questionnaire order. */
@@ -86,11 +86,10 @@ export function irrelevantAnswered(q: Questionnaire, agency: string, answers: An
 }
 
 /** A response whose `irrelevant` list and `status` agree with its answers, stamped `now`. */
-export function settle(q: Questionnaire, r: Response, now: string): Response {
-  const relevant = relevance(q, r.agency, r.answers);
+export function settle(q: Questionnaire, r: Response, now: string, relevant = relevance(q, r.agency, r.answers)): Response {
   const irrelevant = irrelevantAnswered(q, r.agency, r.answers, relevant);
   const { irrelevant: _old, ...rest } = r;
-  return { ...rest, status: statusOf(q, r.agency, r.answers), updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
+  return { ...rest, status: statusOf(q, r.agency, r.answers, relevant), updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
 }
 
 /** What recording one answer changed: the new response and the questions that stopped or started applying. */
@@ -112,8 +111,8 @@ export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: 
     ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
   };
   const answers = { ...r.answers, [id]: clean };
-  const response = settle(q, { ...r, answers }, now);
   const after = relevance(q, r.agency, answers);
+  const response = settle(q, { ...r, answers }, now, after);
   const changed = (from: boolean, to: boolean) => q.questions.filter((x) => (before.get(x.id) ?? false) === from && (after.get(x.id) ?? false) === to).map((x) => x.id);
   return { response, nowIrrelevant: changed(true, false), nowRelevant: changed(false, true) };
 }
