@@ -4,7 +4,11 @@ import { isSeparator, type CheckboxRequest, type InputRequest, type PromptChoice
 /** A scripted step answering Ctrl-C instead of a value. */
 export const CTRL_C = Symbol("Ctrl-C");
 
-/** One expected question and its answer: `[key, answer]`, keys such as `value:DET.01`, `comment:DET.01`, `review`. */
+/**
+ * One expected question and its answer: `[key, answer]`, keys such as `value:DET.01`, `comment:DET.01`,
+ * `review`. An answer that is a function is called when the question is asked, and its result answers
+ * (for a test that does something while a prompt is open).
+ */
 export type Step = readonly [key: string, answer: unknown];
 
 export interface Asked {
@@ -40,7 +44,7 @@ export class ScriptedPrompter implements Prompter {
     if (!step) throw new Error(`unexpected question \`${key}\`: the script has ended`);
     if (step[0] !== key) throw new Error(`unexpected question \`${key}\`: the script expects \`${step[0]}\``);
     if (step[1] === CTRL_C) throw new CancelledError("cancelled");
-    return step[1];
+    return typeof step[1] === "function" ? (step[1] as () => unknown)() : step[1];
   }
 
   async select<V>(r: SelectRequest<V>): Promise<V> {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../core/fill.js";
 import { chooseLanguage, resumeProblems } from "../core/fill-resume.js";
@@ -59,7 +59,7 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
   const now = deps.now ?? (() => new Date().toISOString());
 
   const schemaRef = schemaRefFor(file);
-  const save = (r: Response) => saveResponse(file, r, q, schemaRef);
+  const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef), existing !== undefined);
   let start: Response;
   if (existing) {
     start = existing.response;
@@ -112,6 +112,30 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
   if (whole.requiredOpen.length) ctx.out(s.yellow(words.openRequired(whole.requiredOpen.length, whole.requiredOpen.slice(0, 8).join(", ") + (whole.requiredOpen.length > 8 ? ", …" : ""))));
   ctx.out(`${words.check} ${["naq", "validate", ...(opts.questionnaire !== undefined ? ["--questionnaire", opts.questionnaire] : []), shown].map(shellQuote).join(" ")}`);
   return EXIT.ok;
+}
+
+/**
+ * The autosave, refusing to overwrite the file when another program (another fill on the same file, an
+ * editor) changed it since this session last read or wrote it: its answers would be lost.
+ */
+function guardedSave(file: string, shown: string, write: (r: Response) => void, exists: boolean): (r: Response) => void {
+  const stamp = () => {
+    try {
+      const st = statSync(file);
+      return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  };
+  let last = exists ? stamp() : undefined;
+  return (r) => {
+    const now = stamp();
+    if (now !== undefined && now !== last) {
+      throw new FileError(`${shown} was changed by another program while fill was running, so the last answer was not written over it. Run the same command again to continue from the file as it is now`);
+    }
+    write(r);
+    last = stamp();
+  };
 }
 
 function requireTerminal(ctx: Context): void {

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { fill, type FillOptions } from "../../src/commands/fill.js";
 import { newResponse, recordAnswer } from "../../src/core/fill.js";
 import type { Answer, Response } from "../../src/core/model.js";
-import { CancelledError, InvalidInputError, UsageError } from "../../src/errors.js";
+import { CancelledError, FileError, InvalidInputError, UsageError } from "../../src/errors.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { serializeResponse } from "../../src/io/response-file.js";
 import { makeContext } from "../../src/main.js";
@@ -194,6 +194,19 @@ describe("naq fill, autosave and Ctrl-C", () => {
     const { error: e } = await stopped(dir, [["value:PRR.01", CTRL_C]], { lang: "fr", out: "mine.yaml", area: "PRR" });
     expect(e.message).toContain(`--country XX --agency health --lang fr --out mine.yaml --area PRR`);
     expect(e.message).toContain("interrompu");
+  });
+
+  it("stops rather than overwrite the file when another program changed it during the session", async () => {
+    const dir = tempDir();
+    const file = join(dir, "naq-XX-health.yaml");
+    const edit = () => {
+      writeFileSync(file, readFileSync(file, "utf8").replace("main network", "edited elsewhere"));
+      return "12";
+    };
+    const { error } = await session(dir, [["value:DET.01", "yes"], ["comment:DET.01", "main network"], ["value:DET.02", edit]]);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toContain("was changed by another program");
+    expect(readResponse(file).answers).toEqual({ "DET.01": { value: "yes", comment: "edited elsewhere" } });
   });
 
   it("writes the file before the first question and leaves no temporary file", async () => {
