@@ -47,7 +47,7 @@ function specialChoices(ctx: AskContext, question: Question, previous: Answer | 
   return [
     { value: "dont-know", name: w.dontKnow },
     { value: "not-applicable", name: w.notApplicable },
-    ...(question.help ? [{ value: HELP, name: `${w.help} ?`, short: "?" } as const] : []),
+    ...(question.help ? [{ value: HELP, name: `${w.help} ?`, short: w.help } as const] : []),
     ...(!question.required && previous === undefined ? [{ value: SKIP, name: w.skip } as const] : []),
   ];
 }
