@@ -172,6 +172,12 @@ function explainOne(e: ErrorObject): Issue | undefined {
       return error("INVALID_VALUE", `${describe(path)} lists the same item twice (items ${String(params.j)} and ${String(params.i)})`, path);
     case "minLength":
       return error("INVALID_VALUE", `${describe(path)} must not be empty`, path);
+    case "maxLength":
+      return error("INVALID_VALUE", `${describe(path)} is ${String(e.data).length} characters long; naq accepts at most ${String(params.limit)}`, path);
+    case "maxItems":
+      return error("INVALID_VALUE", `${describe(path)} has ${Array.isArray(e.data) ? e.data.length : "too many"} items; naq accepts at most ${String(params.limit)}`, path);
+    case "maxProperties":
+      return error("INVALID_VALUE", `${describe(path)} has ${e.data && typeof e.data === "object" ? Object.keys(e.data).length : "too many"} entries; naq accepts at most ${String(params.limit)}`, path);
     default:
       return error("INVALID_VALUE", `${describe(path)} ${e.message ?? "is not valid"}`, path);
   }

@@ -77,7 +77,7 @@ function parseFull(file: string, text: string): ParseResult {
     return fail("EMPTY_FILE", "the file is empty; a questionnaire or response starts with a `kind:` line");
   }
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, stringKeys: true, prettyErrors: false });
-  if (!Array.isArray(docs)) return fail("EMPTY_FILE", "the file holds no YAML document");
+  if (!Array.isArray(docs) || docs.length === 0) return fail("YAML_SYNTAX", "not valid YAML: the file holds no YAML document (a `%` directive needs a document after it)");
   if (docs.length > 1) {
     const second = docs[1] as Document;
     return fail("MULTIPLE_DOCUMENTS", "the file holds several YAML documents (separated by `---`); put each in its own file", second.range?.[0] ?? 0);

@@ -101,3 +101,15 @@ describe("the help served without loading commander", () => {
     }
   });
 });
+
+describe("naq show in French and Russian", () => {
+  it.each(["fr", "ru"])("shows every area, agency and label of cbrn-naq in %s, none in English", (lang) => {
+    const text = runBuilt(["show", "cbrn-naq", "--lang", lang]).stdout;
+    const en = runBuilt(["show", "cbrn-naq", "--lang", "en"]).stdout;
+    for (const word of ["Detection", "Legislation", "Ministry of Health", "Agencies", "questions in", "languages"]) {
+      expect(en).toContain(word);
+      expect(text).not.toContain(word);
+    }
+    expect(text.split("\n").length).toBe(en.split("\n").length);
+  });
+});

@@ -1,8 +1,8 @@
-import { closeSync, openSync, ftruncateSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDocument, loadQuestionnaireFile } from "../../src/io/load.js";
-import { fixture, runBuilt, tempDir } from "../helpers.js";
+import { loadDocument, loadQuestionnaireFile, loadResponseFile } from "../../src/io/load.js";
+import { fixture, root, runBuilt, tempDir } from "../helpers.js";
 
 const tmp = tempDir();
 const file = (name: string, content: string | Buffer) => {
@@ -14,6 +14,7 @@ const file = (name: string, content: string | Buffer) => {
 describe("reading files that are not what naq expects", () => {
   it.each([
     { what: "text that is not YAML", content: "kind: questionnaire\n  title: [unclosed\n", code: "YAML_SYNTAX" },
+    { what: "a directive with no document", content: "%", code: "YAML_SYNTAX" },
     { what: "a mapping with a duplicate key", content: "kind: questionnaire\nid: a\nid: b\n", code: "DUPLICATE_KEY" },
     { what: "two YAML documents", content: "kind: questionnaire\n---\nkind: response\n", code: "MULTIPLE_DOCUMENTS" },
     { what: "a `__proto__` key", content: "kind: questionnaire\n__proto__: {admin: true}\n", code: "FORBIDDEN_KEY" },
@@ -81,5 +82,25 @@ describe("reading files that are not what naq expects", () => {
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toContain(code);
+  });
+});
+
+describe("limits", () => {
+  it.each([
+    ["a comment over 20,000 characters", (t: string) => t.replace(/^(\s+)comment: .*$/m, `$1comment: ${"x".repeat(20_001)}`)],
+    ["an evidence reference over 5,000 characters", (t: string) => t.replace(/^(\s+)evidence: .*$/m, `$1evidence: ${"y".repeat(5_001)}`)],
+  ])("refuses %s with INVALID_VALUE at its line", (_name, change) => {
+    const text = change(readFileSync(`${root}examples/responses/XX-health.yaml`, "utf8"));
+    const loaded = loadResponseFile(file("limit.yaml", text));
+    expect(loaded.issues.map((i) => i.code)).toEqual(["INVALID_VALUE"]);
+    const line = text.split("\n").findIndex((l) => /^\s+(comment|evidence): [xy]{100}/.test(l)) + 1;
+    expect(loaded.issues[0]?.location).toMatchObject({ line });
+  });
+
+  it("refuses a questionnaire with more than 50 areas", () => {
+    const areas = Array.from({ length: 51 }, (_, i) => `  - {id: A${i}, title: {en: A}, questions: [{id: A${i}.1, text: {en: Q}, type: text, domains: [C], phase: prevention}]}`).join("\n");
+    const loaded = loadQuestionnaireFile(file("many-areas.yaml", `kind: questionnaire\nid: many\nversion: 1.0.0\ntitle: {en: M}\nlanguages: [en]\nagencies: [{id: a, name: {en: A}}]\nareas:\n${areas}\n`));
+    expect(loaded.issues.map((i) => i.code)).toContain("INVALID_VALUE");
+    expect(loaded.issues.find((i) => i.code === "INVALID_VALUE")?.message).toContain("at most 50");
   });
 });
