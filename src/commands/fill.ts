@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../core/fill.js";
 import { chooseLanguage, resumeProblems } from "../core/fill-resume.js";
@@ -8,7 +8,7 @@ import { CancelledError, FileError, InvalidInputError, UsageError } from "../err
 import { openQuestionnaire } from "../io/bundled.js";
 import { loadResponseFile, locate } from "../io/load.js";
 import type { Prompter } from "../io/prompter.js";
-import { saveResponse, schemaRefFor } from "../io/response-file.js";
+import { headerComments, saveResponse, schemaRefFor, schemaRefIn } from "../io/response-file.js";
 import { EXIT, type Context } from "../main.js";
 import { shellQuote, Texts } from "../report/fill-lines.js";
 import { fillWords } from "../report/fill-words.js";
@@ -58,8 +58,11 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
   const texts = new Texts(q, lang, words);
   const now = deps.now ?? (() => new Date().toISOString());
 
-  const schemaRef = schemaRefFor(file);
-  const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef), existing !== undefined);
+  // The comments a response file starts with (a notice, who wrote it) and its schema line are kept.
+  const text = existing ? readFileSync(file, "utf8") : "";
+  const header = headerComments(text);
+  const schemaRef = schemaRefIn(text) ?? schemaRefFor(file);
+  const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef, header), existing !== undefined);
   let start: Response;
   if (existing) {
     start = existing.response;

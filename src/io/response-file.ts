@@ -33,14 +33,30 @@ export function schemaRefFor(file: string): string {
 }
 
 /**
- * A response as YAML text, starting with the `yaml-language-server` line that lets editors check it.
- * Strings that YAML 1.1 readers would take for booleans or dates (`yes`, `no`, `2024-05-15`) are quoted.
+ * A response as YAML text, starting with the `yaml-language-server` line that lets editors check it,
+ * then the `header` comment lines. Strings that YAML 1.1 readers would take for booleans or dates
+ * (`yes`, `no`, `2024-05-15`) are quoted.
  */
-export function serializeResponse(r: Response, q: Questionnaire | undefined, schemaRef: string): string {
-  return `# yaml-language-server: $schema=${schemaRef}\n${stringify(responseDocument(r, q), { lineWidth: 0, compat: "yaml-1.1" })}`;
+export function serializeResponse(r: Response, q: Questionnaire | undefined, schemaRef: string, header: readonly string[] = []): string {
+  return `# yaml-language-server: $schema=${schemaRef}\n${header.map((l) => `${l}\n`).join("")}${stringify(responseDocument(r, q), { lineWidth: 0, compat: "yaml-1.1" })}`;
+}
+
+/** The comment lines a response file starts with (its notes to readers), without the yaml-language-server line unless asked. */
+export function headerComments(text: string, withSchemaLine = false): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.startsWith("#")) break;
+    if (withSchemaLine || !line.startsWith("# yaml-language-server:")) out.push(line);
+  }
+  return out;
+}
+
+/** The `$schema` reference of a file's yaml-language-server line, if it has one. */
+export function schemaRefIn(text: string): string | undefined {
+  return /^# yaml-language-server: \$schema=(\S+)/m.exec(headerComments(text, true).join("\n"))?.[1];
 }
 
 /** Writes `r` to `file` atomically (temporary file, flush, rename): a crash leaves the old file or the new one. */
-export function saveResponse(file: string, r: Response, q?: Questionnaire, schemaRef = schemaRefFor(file)): void {
-  writeFileAtomic(file, serializeResponse(r, q, schemaRef));
+export function saveResponse(file: string, r: Response, q?: Questionnaire, schemaRef = schemaRefFor(file), header: readonly string[] = []): void {
+  writeFileAtomic(file, serializeResponse(r, q, schemaRef, header));
 }

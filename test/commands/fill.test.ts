@@ -239,6 +239,16 @@ describe("naq fill, resuming", () => {
     expect(e.message).toContain("interrompu");
   });
 
+  it("keeps the comments the response file starts with", async () => {
+    const dir = tempDir();
+    const file = join(dir, "naq-XX-health.yaml");
+    previous(file, { "DET.01": "no" });
+    writeFileSync(file, readFileSync(file, "utf8").replace("kind: response", "# Fictional example: the country does not exist.\nkind: response"));
+    await stopped(dir, [...answer("DET.03", 4), ["value:PRR.01", CTRL_C]]);
+    expect(readFileSync(file, "utf8").split("\n").slice(0, 3)).toEqual(["# yaml-language-server: $schema=schema.json", "# Fictional example: the country does not exist.", "kind: response"]);
+    expect(readResponse(file).answers["DET.03"]).toEqual({ value: 4 });
+  });
+
   it("asks again a question whose saved answer is not valid, and says so", async () => {
     const dir = tempDir();
     const file = join(dir, "naq-XX-health.yaml");

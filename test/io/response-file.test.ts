@@ -6,7 +6,7 @@ import type { Response } from "../../src/core/model.js";
 import { normalizeResponse } from "../../src/core/normalize.js";
 import { checkResponse } from "../../src/core/response-rules.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
-import { saveResponse, schemaRefFor, serializeResponse } from "../../src/io/response-file.js";
+import { headerComments, saveResponse, schemaRefFor, schemaRefIn, serializeResponse } from "../../src/io/response-file.js";
 import { checkSchema } from "../../src/io/schema-check.js";
 import { parseYaml } from "../../src/io/yaml-source.js";
 import { fixture, root, tempDir } from "../helpers.js";
@@ -57,6 +57,21 @@ describe("serializeResponse", () => {
     expect(text).toContain('value: "yes"');
     expect(text).toContain('value: "2023-11-05"');
     expect(text).toContain('value: "123"');
+  });
+});
+
+describe("headerComments", () => {
+  it("keeps the comment lines a file starts with, but not its yaml-language-server line", () => {
+    expect(headerComments("# yaml-language-server: $schema=x.json\n# Fictional example.\n# Generated.\nkind: response\n# later\n")).toEqual(["# Fictional example.", "# Generated."]);
+  });
+
+  it("finds the $schema reference of the yaml-language-server line", () => {
+    expect(schemaRefIn("# Note\n# yaml-language-server: $schema=https://example.org/r.json\nkind: response\n")).toBe("https://example.org/r.json");
+    expect(schemaRefIn("kind: response\n# yaml-language-server: $schema=late.json\n")).toBeUndefined();
+  });
+
+  it("puts them after the yaml-language-server line when writing", () => {
+    expect(serializeResponse(filled(), q, "s.json", ["# Fictional example."]).split("\n").slice(0, 3)).toEqual(["# yaml-language-server: $schema=s.json", "# Fictional example.", "kind: response"]);
   });
 });
 
