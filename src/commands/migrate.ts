@@ -9,7 +9,7 @@ import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.
 import { openQuestionnaire } from "../io/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/load.js";
-import { responseYaml } from "../io/response-file.js";
+import { schemaRefFor, serializeResponse } from "../io/response-file.js";
 import { findRevision, revisionChain, type RevisionCache } from "../io/revisions.js";
 import { EXIT, type Context } from "../main.js";
 import { formatMigrationText } from "../report/migrate.js";
@@ -30,6 +30,7 @@ export interface MigrateOptions {
 
 interface Planned {
   readonly input: string;
+  readonly target: LoadedQuestionnaire;
   readonly output: string | undefined;
   readonly response: Response;
   readonly reports: readonly MigrationReport[];
@@ -75,17 +76,17 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
     const blocking = reports.flatMap((r) => r.issues);
     if (blocking.length) throw new InvalidInputError(`${input} cannot be migrated to ${id} ${target.questionnaire.version}`, locate(blocking, loaded.source));
     const output = opts.out ?? (opts.outDir !== undefined ? join(opts.outDir, renamedFor(basename(input), version, target.questionnaire.version)) : undefined);
-    plans.push({ input, output, response: migrated, reports });
+    plans.push({ input, target, output, response: migrated, reports });
   }
 
   checkOutputs(plans, opts);
   const say = plans.some((p) => p.output === undefined) ? ctx.err : ctx.out;
   for (const s of skipped) say(safeForTerminal(s));
   for (const p of plans) {
-    if (p.output === undefined) ctx.io.stdout.write(responseYaml(p.response));
+    if (p.output === undefined) ctx.io.stdout.write(serializeResponse(p.response, p.target.questionnaire, schemaRefFor(join(ctx.io.cwd, "response.yaml"))));
     else {
       makeFolder(dirname(p.output));
-      writeFileAtomic(p.output, responseYaml(p.response, p.output));
+      writeFileAtomic(p.output, serializeResponse(p.response, p.target.questionnaire, schemaRefFor(resolve(p.output))));
     }
     say(ctx.style.bold(safeForTerminal(`${p.input} → ${p.output ?? "standard output"}`)));
     for (const r of p.reports) for (const line of formatMigrationText(r, say === ctx.out ? ctx.style : ctx.errStyle)) say(line);

@@ -1,38 +1,91 @@
-import { dirname, relative, resolve, sep } from "node:path";
-import { dump } from "js-yaml";
-import type { Answer, OldAnswer, Response, UnmappedAnswer } from "../core/model.js";
+import { dirname, relative, sep } from "node:path";
+import { stringify } from "yaml";
+import type { OldAnswer, Questionnaire, Response, UnmappedAnswer } from "../core/model.js";
+import { writeFileAtomic } from "./files.js";
 import { schemaPath } from "./paths.js";
 
-const drop = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-const old = (a: OldAnswer) => drop({ question: a.question, value: a.value, comment: a.comment, evidence: a.evidence });
-
-const answer = (a: Answer) =>
-  drop({ value: a.value, comment: a.comment, evidence: a.evidence, confirm: a.confirm, mergedFrom: a.mergedFrom?.map(old) });
-
-const unmapped = (u: UnmappedAnswer) =>
-  drop({ question: u.question, version: u.version, value: u.value, comment: u.comment, evidence: u.evidence, reason: u.reason, note: u.note, target: u.target });
-
 /**
- * A response as the YAML text of a response file: the `$schema` line that editors read (relative to
- * `file` when given), `kind: response`, then the fields in the order people read them.
+ * The response as the plain document naq writes: fixed key order, answers in questionnaire order,
+ * with what migration adds (`migrated`, `confirm`, `mergedFrom`, `unmapped`) kept.
  */
-export function responseYaml(r: Response, file?: string): string {
-  const schema = file ? relative(dirname(resolve(file)), schemaPath("response")).split(sep).join("/") : schemaPath("response");
-  const data = drop({
+export function responseDocument(r: Response, q?: Questionnaire): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const order = q ? [...q.questions.map((x) => x.id), ...Object.keys(r.answers)] : Object.keys(r.answers);
+  for (const id of order) {
+    const a = r.answers[id];
+    if (a === undefined || id in answers) continue;
+    answers[id] = {
+      value: a.value,
+      ...(a.comment !== undefined ? { comment: a.comment } : {}),
+      ...(a.evidence !== undefined ? { evidence: a.evidence } : {}),
+      ...(a.confirm !== undefined ? { confirm: a.confirm } : {}),
+      ...(a.mergedFrom?.length ? { mergedFrom: a.mergedFrom.map(oldAnswer) } : {}),
+    };
+  }
+  return {
     kind: "response",
     questionnaire: { id: r.questionnaire.id, version: r.questionnaire.version, digest: r.questionnaire.digest },
     country: r.country,
     agency: r.agency,
-    respondent: r.respondent,
+    ...(r.respondent !== undefined ? { respondent: r.respondent } : {}),
     language: r.language,
     status: r.status,
     updated: r.updated,
-    migrated: r.migrated?.map((m) => ({ from: { id: m.from.id, version: m.from.version, digest: m.from.digest }, at: m.at })),
-    answers: Object.fromEntries(Object.entries(r.answers).map(([id, a]) => [id, answer(a)])),
-    irrelevant: r.irrelevant && r.irrelevant.length ? [...r.irrelevant] : undefined,
-    unmapped: r.unmapped && r.unmapped.length ? r.unmapped.map(unmapped) : undefined,
-  });
-  // js-yaml quotes what YAML 1.1 would read otherwise (`"yes"`, `"2023-04-05"`), so readers of either version get strings.
-  return `# yaml-language-server: $schema=${schema}\n${dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' })}`;
+    ...(r.migrated?.length ? { migrated: r.migrated.map((m) => ({ from: { id: m.from.id, version: m.from.version, digest: m.from.digest }, at: m.at })) } : {}),
+    answers,
+    ...(r.irrelevant?.length ? { irrelevant: [...r.irrelevant] } : {}),
+    ...(r.unmapped?.length ? { unmapped: r.unmapped.map(unmappedAnswer) } : {}),
+  };
+}
+
+const oldAnswer = (a: OldAnswer) => ({
+  question: a.question,
+  value: a.value,
+  ...(a.comment !== undefined ? { comment: a.comment } : {}),
+  ...(a.evidence !== undefined ? { evidence: a.evidence } : {}),
+});
+
+const unmappedAnswer = (u: UnmappedAnswer) => ({
+  question: u.question,
+  version: u.version,
+  value: u.value,
+  ...(u.comment !== undefined ? { comment: u.comment } : {}),
+  ...(u.evidence !== undefined ? { evidence: u.evidence } : {}),
+  reason: u.reason,
+  note: u.note,
+  ...(u.target !== undefined ? { target: u.target } : {}),
+});
+
+/** The `$schema` reference for a response written to `file`: the bundled schema, relative to the file's folder. */
+export function schemaRefFor(file: string): string {
+  return relative(dirname(file), schemaPath("response")).split(sep).join("/");
+}
+
+/**
+ * A response as YAML text, starting with the `yaml-language-server` line that lets editors check it,
+ * then the `header` comment lines. Strings that YAML 1.1 readers would take for booleans or dates
+ * (`yes`, `no`, `2024-05-15`) are quoted.
+ */
+export function serializeResponse(r: Response, q: Questionnaire | undefined, schemaRef: string, header: readonly string[] = []): string {
+  return `# yaml-language-server: $schema=${schemaRef}\n${header.map((l) => `${l}\n`).join("")}${stringify(responseDocument(r, q), { lineWidth: 0, compat: "yaml-1.1" })}`;
+}
+
+/** The comment lines a response file starts with (its notes to readers), without the yaml-language-server line unless asked. */
+export function headerComments(text: string, withSchemaLine = false): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.startsWith("#")) break;
+    if (withSchemaLine || !line.startsWith("# yaml-language-server:")) out.push(line);
+  }
+  return out;
+}
+
+/** The `$schema` reference of a file's yaml-language-server line, if it has one. */
+export function schemaRefIn(text: string): string | undefined {
+  return /^# yaml-language-server: \$schema=(\S+)/m.exec(headerComments(text, true).join("\n"))?.[1];
+}
+
+/** Writes `r` to `file` atomically (temporary file, flush, rename): a crash leaves the old file or the new one. */
+export function saveResponse(file: string, r: Response, q?: Questionnaire, schemaRef = schemaRefFor(file), header: readonly string[] = []): void {
+  writeFileAtomic(file, serializeResponse(r, q, schemaRef, header));
 }
