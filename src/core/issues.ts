@@ -53,6 +53,13 @@ export const ISSUE_CODES = [
   "MISSING_ANSWER",
   "MISSING_EVIDENCE",
   "LANGUAGE_NOT_DECLARED",
+  // merging responses and workshop decisions
+  "MIXED_COUNTRIES",
+  "MIXED_QUESTIONNAIRES",
+  "DUPLICATE_AGENCY_RESPONSE",
+  "OLDER_REVISION",
+  "DUPLICATE_DECISION",
+  "CONSENSUS_MISMATCH",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
