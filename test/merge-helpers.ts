@@ -41,3 +41,18 @@ export function writeResponses(dir: string, files: Record<string, Response | Rec
     return file;
   });
 }
+
+export const SCRIPT_COMMENT = `<script>window.__owned = 1</script><img src=x onerror="window.__owned = 2"> & "quotes" | pipes`;
+export const FORMULA_COMMENT = `=HYPERLINK("http://evil.example/","click me")`;
+
+/** A report on the mini questionnaire whose agencies wrote hostile comments: markup, a formula. */
+export async function hostileReport() {
+  const { buildGapReport } = await import("../src/core/merge.js");
+  const m = mini();
+  const responses = [
+    response("regulator", { "DET.01": "yes", "DET.03": { value: 1, comment: SCRIPT_COMMENT, evidence: "@SUM(1+1)" } }),
+    response("health", { "DET.03": { value: 4, comment: FORMULA_COMMENT }, "PRR.03": 2 }),
+    response("customs", { "DET.01": { value: "no", comment: "+cmd|' /C calc'!A0" }, "PRR.04": "-2+3" }),
+  ];
+  return buildGapReport({ questionnaire: m.questionnaire, digest: m.digest, language: "en", responses: responses.map((r) => ({ file: `${r.agency}.yaml`, response: r })) });
+}

@@ -1,0 +1,63 @@
+// Opens the HTML report in a real browser: headless Debian Chromium driven by playwright-core.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GapReport } from "../../src/core/gap-report.js";
+import { launch, open, type Visit } from "../browser.js";
+import { root } from "../helpers.js";
+import { hostileReport, SCRIPT_COMMENT } from "../merge-helpers.js";
+
+describe("the HTML report in Chromium", () => {
+  let context: BrowserContext;
+  let report: GapReport;
+  let visit: Visit;
+
+  beforeAll(async () => {
+    context = await launch();
+    report = await hostileReport();
+    visit = await open(context, report, "hostile");
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("loads with no console error and no request but the file itself", () => {
+    expect(visit.consoleErrors).toEqual([]);
+    expect(visit.requests).toEqual([visit.url]);
+  });
+
+  it("renders one bar per scored area, a full domain × phase grid and an agency × area grid", async () => {
+    const { page } = visit;
+    const bars = page.locator("#chart-areas rect.bar");
+    expect(await bars.count()).toBe(report.areas.filter((a) => a.score !== null).length);
+    for (const box of await Promise.all((await bars.all()).map((b) => b.boundingBox()))) expect(box?.width).toBeGreaterThan(0);
+    expect(await page.locator("#chart-matrix rect.cell").count()).toBe(24);
+    const asked = report.agencies.flatMap((a) => a.areas.filter((c) => c.relevant > 0)).length;
+    expect(await page.locator("#chart-coverage rect.cell:not(.blank)").count()).toBe(asked);
+  });
+
+  it("keeps an agency comment with <script> and <img onerror> as inert text", async () => {
+    const { page } = visit;
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    const comments = await page.locator("#d-DET\\.03 .comment").allTextContents();
+    expect(comments).toContain(SCRIPT_COMMENT);
+  });
+
+  it("saves a screenshot", async () => {
+    const out = join(root, "test", "out");
+    mkdirSync(out, { recursive: true });
+    const file = join(out, "gap-report-hostile.png");
+    await visit.page.screenshot({ path: file, fullPage: true });
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it("lays out for print on A4 without error", async () => {
+    await visit.page.emulateMedia({ media: "print" });
+    const pdf = await visit.page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    expect(visit.consoleErrors).toEqual([]);
+  });
+});
