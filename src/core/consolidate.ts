@@ -75,7 +75,11 @@ export function consolidate(question: Question, answers: readonly AgencyAnswer[]
   }
 
   if (usable.length > 0) {
-    const keys = usable.map((i) => canonicalJson(valueAt(i)));
+    // Levels and yes/no compare as they are; lists and texts by their canonical JSON.
+    const keys = usable.map((i) => {
+      const v = valueAt(i);
+      return typeof v === "object" ? canonicalJson(v) : `${typeof v}:${String(v)}`;
+    });
     const agreed = keys.every((k) => k === keys[0]);
     let chosen: string;
     let rule: ConsolidationRule;

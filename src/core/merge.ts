@@ -4,7 +4,7 @@ import type { Consensus } from "./consensus.js";
 import { consolidate, type AgencyAnswer } from "./consolidate.js";
 import { agencyCoverage, nationalCoverage } from "./coverage.js";
 import { displayValue } from "./display.js";
-import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, Outcome, QuestionResult } from "./gap-report.js";
+import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, Outcome, QuestionResult, SourceAnswer, SourceRole } from "./gap-report.js";
 import { localize, type Answer, type AnswerValue, type Question, type Questionnaire, type Response } from "./model.js";
 import { gapOf, rankPriorities } from "./priorities.js";
 import { byDomain, byPhase, domainPhaseMatrix, mean, round1, scoreOf, scoreQuestions, weightedMean } from "./score.js";
@@ -50,6 +50,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const national: Record<string, Answer | undefined> = {};
   const inScope = new Set<string>();
   const rawScores = new Map<string, number>();
+  const shown = new Map<string, string>();
   const questions: QuestionResult[] = q.questions.map((question) => {
     const given: AgencyAnswer[] = [];
     for (const r of respondents) {
@@ -69,7 +70,14 @@ export function buildGapReport(input: GapReportInput): GapReport {
     const scored = outcome === "scored" ? scoreOf(q, question, c.value) : undefined;
     const gap = scored ? gapOf(scored.level, target) : null;
     if (scored) rawScores.set(question.id, scored.score);
-    const show = (v: AnswerValue) => displayValue(q, question, v, lang);
+    const show = (v: AnswerValue) => {
+      // Many agencies give the same few values: word each once per question.
+      const key = typeof v === "object" ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
+      let words = shown.get(key);
+      if (words === undefined) shown.set(key, (words = displayValue(q, question, v, lang)));
+      return words;
+    };
+    shown.clear();
     return {
       id: question.id,
       area: question.areaId,
@@ -89,14 +97,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
       priority: gap === null ? null : gap * question.weight,
       disagreement: scope ? c.disagreement : null,
       decision: decision ? { value: decision.value, display: show(decision.value), justification: decision.justification } : null,
-      sources: given.map((g, i) => ({
-        agency: g.agency,
-        value: g.answer.value,
-        display: show(g.answer.value),
-        ...(g.answer.comment !== undefined ? { comment: g.answer.comment } : {}),
-        ...(g.answer.evidence !== undefined ? { evidence: g.answer.evidence } : {}),
-        role: c.roles[i] ?? "considered",
-      })),
+      sources: given.map((g, i) => source(g, show(g.answer.value), c.roles[i] ?? "considered")),
     };
   });
 
@@ -185,6 +186,14 @@ export function buildGapReport(input: GapReportInput): GapReport {
     disagreements: disagreements.map((x) => x.id),
     questions,
   };
+}
+
+/** One agency's answer as the report lists it, with only the fields it has. */
+function source(g: AgencyAnswer, display: string, role: SourceRole): SourceAnswer {
+  const out: { -readonly [K in keyof SourceAnswer]: SourceAnswer[K] } = { agency: g.agency, value: g.answer.value, display, role };
+  if (g.answer.comment !== undefined) out.comment = g.answer.comment;
+  if (g.answer.evidence !== undefined) out.evidence = g.answer.evidence;
+  return out;
 }
 
 /** Whether the question's condition holds on the consolidated answers of the questions in scope before it. */

@@ -36,12 +36,28 @@ export interface MergeInputs {
   readonly problems: ReadonlyMap<string, readonly Issue[]>;
 }
 
+/**
+ * Finds the parsed source of a file again when an issue needs a line and column. Merging thousands of
+ * files keeps only their data: holding every parsed document for the rare issue costs memory and time.
+ */
+class Sources {
+  private readonly cache = new Map<string, Source | undefined>();
+  get(file: string): Source | undefined {
+    if (!this.cache.has(file)) {
+      const doc = loadDocument(file);
+      this.cache.set(file, doc.ok ? doc.source : undefined);
+    }
+    return this.cache.get(file);
+  }
+}
+
 /** Places issues that name a file (and a path in it) at their line and column. */
-function place(issues: readonly Issue[], sources: ReadonlyMap<string, Source>): Issue[] {
+function place(issues: readonly Issue[], sources: Sources): Issue[] {
   return issues.map((i) => {
     const file = i.location?.file;
-    const source = file === undefined ? undefined : sources.get(file);
-    if (!source || i.location === undefined || "sheet" in i.location || i.location.line !== undefined) return i;
+    if (file === undefined || i.location === undefined || "sheet" in i.location || i.location.line !== undefined) return i;
+    const source = sources.get(file);
+    if (!source) return i;
     const { line, column } = source.position(i.path ?? [], i.atKey);
     return { ...i, location: { file: source.file, line, column } };
   });
@@ -58,7 +74,7 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
   const { files, missing } = expandPaths(opts.paths);
   if (missing.length) throw new FileError(`${missing.join(", ")}: no such file or folder; check the path`);
   const consensusFiles = opts.consensus !== undefined ? [opts.consensus] : [];
-  const sources = new Map<string, Source>();
+  const sources = new Sources();
   const issues: Issue[] = [];
   const read: { file: string; response: Response }[] = [];
   const decisions: { file: string; consensus: Consensus }[] = [];
@@ -70,7 +86,6 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
       issues.push(...doc.issues);
       continue;
     }
-    sources.set(file, doc.source);
     if (doc.kind === "gap-report") continue;
     if (doc.kind === "questionnaire") {
       throw new UsageError(`${file} is a questionnaire, not a response; give it with --questionnaire ${file} and list only response files and folders`);
@@ -149,7 +164,7 @@ function countFiles(issues: readonly Issue[]): string {
 }
 
 /** The revision given with --questionnaire, else the newest revision any response answers. */
-function chooseRevision(read: readonly { file: string; response: Response }[], given: string | undefined, sources: ReadonlyMap<string, Source>): LoadedQuestionnaire {
+function chooseRevision(read: readonly { file: string; response: Response }[], given: string | undefined, sources: Sources): LoadedQuestionnaire {
   if (given !== undefined) return openQuestionnaire(given);
   const newest = read.reduce((best, r) => (compareSemver(r.response.questionnaire.version, best.response.questionnaire.version) > 0 ? r : best));
   const { id, version } = newest.response.questionnaire;
