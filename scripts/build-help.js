@@ -5,9 +5,15 @@ import { fileURLToPath } from "node:url";
 import { buildProgram } from "../dist/cli.js";
 import { PLAIN } from "../dist/report/style.js";
 
-const sink = { write: () => true, isTTY: false };
+let captured = "";
+const sink = { write: (s) => ((captured += s), true), isTTY: false };
 const ctx = { io: { stdout: sink, stderr: sink, env: {}, cwd: "." }, style: PLAIN, errStyle: PLAIN, out() {}, err() {} };
 const program = buildProgram(ctx, () => {});
-const help = { "": program.helpInformation() };
-for (const cmd of program.commands) help[cmd.name()] = cmd.helpInformation();
+const render = (cmd) => {
+  captured = "";
+  cmd.outputHelp();
+  return captured;
+};
+const help = { "": render(program) };
+for (const cmd of program.commands) help[cmd.name()] = render(cmd);
 writeFileSync(fileURLToPath(new URL("../dist/help.json", import.meta.url)), JSON.stringify(help));

@@ -112,6 +112,12 @@ async function report(e: unknown, ctx: Context): Promise<number> {
 
 /** Entry point of the `naq` binary. */
 export async function main(): Promise<void> {
+  // A reader that stops early (`naq show --json | head`) closes the pipe; that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
   process.exitCode = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -2,6 +2,7 @@ import { localize, type Questionnaire } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/bundled.js";
 import { EXIT, type Context } from "../main.js";
+import { labelsFor } from "../report/labels.js";
 import { safeForTerminal } from "../report/style.js";
 
 export interface ShowOptions {
@@ -54,20 +55,21 @@ export async function show(opts: ShowOptions, ctx: Context): Promise<number> {
   }
   const s = ctx.style;
   const clean = safeForTerminal;
+  const l = labelsFor(o.language);
   ctx.out(s.bold(clean(o.title)));
-  ctx.out(`${o.id} ${o.version}${o.released ? ` (${o.released})` : ""} · languages ${o.languages.join(", ")} · ${q.questions.length} questions in ${o.areas.length} areas`);
-  ctx.out(s.dim(`digest ${o.digest}`));
+  ctx.out(`${o.id} ${o.version}${o.released ? ` (${o.released})` : ""} · ${l.languages} ${o.languages.join(", ")} · ${l.questionsIn(q.questions.length, o.areas.length)}`);
+  ctx.out(s.dim(`${l.digest} ${o.digest}`));
   ctx.out();
   const idWidth = Math.max(...o.areas.map((a) => a.id.length));
   for (const a of o.areas) {
     ctx.out(`${s.bold(a.id.padEnd(idWidth))}  ${clean(a.title)}  ${s.dim(`(${a.questions.length})`)}`);
     if (opts.questions) {
-      for (const x of a.questions) ctx.out(`    ${s.cyan(x.id.padEnd(8))} ${s.dim(`${x.type.padEnd(12)}`)} ${clean(x.text)}${x.conditional ? s.dim(" ↳ conditional") : ""}`);
+      for (const x of a.questions) ctx.out(`    ${s.cyan(x.id.padEnd(8))} ${s.dim(`${x.type.padEnd(12)}`)} ${clean(x.text)}${x.conditional ? s.dim(` ↳ ${l.conditional}`) : ""}`);
     }
   }
   ctx.out();
-  ctx.out(s.bold(`Agencies (${o.agencies.length})`));
+  ctx.out(s.bold(`${l.agencies} (${o.agencies.length})`));
   const agWidth = Math.max(...o.agencies.map((a) => a.id.length));
-  for (const a of o.agencies) ctx.out(`  ${a.id.padEnd(agWidth)}  ${clean(a.name)}  ${s.dim(`(${a.questions} questions)`)}`);
+  for (const a of o.agencies) ctx.out(`  ${a.id.padEnd(agWidth)}  ${clean(a.name)}  ${s.dim(`(${l.questions(a.questions)})`)}`);
   return EXIT.ok;
 }

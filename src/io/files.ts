@@ -33,14 +33,35 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): Read
   } catch (e) {
     return fail(error("FILE_UNREADABLE", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
   }
-  if (bytes.includes(0)) return fail(error("BINARY_FILE", "the file holds binary data (NUL bytes), not YAML or JSON text"));
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail(error("BINARY_FILE", "the file is not UTF-8 text; save it as UTF-8"));
+  const bad = firstBadByte(bytes);
+  if (bad !== undefined) {
+    const before = bytes.subarray(0, bad.offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = bad.offset - (before.lastIndexOf(0x0a) + 1) + 1;
+    const what = bad.nul ? "binary data (a NUL byte), not YAML or JSON text" : "bytes that are not UTF-8 text; save the file as UTF-8";
+    return { ok: false, issue: { ...error("BINARY_FILE", `the file holds ${what}`), location: { file, line, column } } };
   }
+  const text = bytes.toString("utf8");
   return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
+}
+
+/** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */
+export function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    if (b === 0) return { offset: i, nul: true };
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return { offset: i, nul: false };
+    for (let k = 1; k < len; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return { offset: i, nul: false };
+    const b1 = bytes[i + 1] as number;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return { offset: i, nul: false };
+    i += len;
+  }
+  return undefined;
 }
 
 function mb(bytes: number): string {

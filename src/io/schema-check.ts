@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { closest, error, type Issue } from "../core/issues.js";
 import type { Path } from "../core/model.js";
-import { schemaPath } from "./paths.js";
+import { packageRoot, schemaPath } from "./paths.js";
 
 export type SchemaName = "questionnaire" | "response" | "consensus" | "gap-report";
 
@@ -36,8 +38,26 @@ function validatorFor(name: SchemaName): ValidateFunction {
   return v;
 }
 
+const precompiled = new Map<string, ((data: unknown) => boolean) | null>();
+
+/** The validator the build precompiled for `name` (dist/validators), if there is one. */
+function precompiledFor(name: SchemaName): ((data: unknown) => boolean) | null {
+  if (!precompiled.has(name)) {
+    const file = join(packageRoot, "dist", "validators", `${name}.cjs`);
+    let fn: ((data: unknown) => boolean) | null = null;
+    if (existsSync(file)) {
+      const mod = createRequire(import.meta.url)(file) as { default?: (data: unknown) => boolean } & ((data: unknown) => boolean);
+      fn = mod.default ?? mod;
+    }
+    precompiled.set(name, fn);
+  }
+  return precompiled.get(name) ?? null;
+}
+
 /** Validates `data` against schema `name`; returns issues whose paths point into the data. */
 export function checkSchema(name: SchemaName, data: unknown): Issue[] {
+  // Valid data is the common case: the precompiled validator answers it without compiling the schema.
+  if (precompiledFor(name)?.(data) === true) return [];
   const validate = validatorFor(name);
   if (validate(data)) return [];
   return explain(validate.errors ?? [], data, String(validate.schema && (validate.schema as { $id?: string }).$id));
@@ -152,6 +172,12 @@ function explainOne(e: ErrorObject): Issue | undefined {
       return error("INVALID_VALUE", `${describe(path)} lists the same item twice (items ${String(params.j)} and ${String(params.i)})`, path);
     case "minLength":
       return error("INVALID_VALUE", `${describe(path)} must not be empty`, path);
+    case "maxLength":
+      return error("INVALID_VALUE", `${describe(path)} is ${String(e.data).length} characters long; naq accepts at most ${String(params.limit)}`, path);
+    case "maxItems":
+      return error("INVALID_VALUE", `${describe(path)} has ${Array.isArray(e.data) ? e.data.length : "too many"} items; naq accepts at most ${String(params.limit)}`, path);
+    case "maxProperties":
+      return error("INVALID_VALUE", `${describe(path)} has ${e.data && typeof e.data === "object" ? Object.keys(e.data).length : "too many"} entries; naq accepts at most ${String(params.limit)}`, path);
     default:
       return error("INVALID_VALUE", `${describe(path)} ${e.message ?? "is not valid"}`, path);
   }

@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import { error, type Issue, type IssueCode } from "../core/issues.js";
 import type { Path } from "../core/model.js";
@@ -17,12 +18,55 @@ export type ParseResult = { ok: true; source: Source } | { ok: false; issues: Is
 
 const YAML_CODES: Partial<Record<string, IssueCode>> = { DUPLICATE_KEY: "DUPLICATE_KEY" };
 
+/*
+ * Two parsers, one meaning. The `yaml` package keeps every node's position and reports problems
+ * precisely, but composing a large document with it costs several times what js-yaml needs. Both
+ * implement the YAML 1.2 core schema, so a plain document (no anchors, aliases, tags or merge keys)
+ * reads the same in either. Such documents are read with js-yaml; positions, needed only when there
+ * is something to report, come from a `yaml` parse made on first demand. Anything else, and anything
+ * js-yaml refuses, takes the `yaml` path, which reports the problem with its location.
+ */
+const NEEDS_FULL_PARSE = /(?:^|[\s,[{])[&*!][^\s]|<<|__proto__|^%/m;
+
+function parseFast(text: string): { data: unknown } | undefined {
+  if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  try {
+    return { data: fastLoad(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses YAML (JSON is YAML) text from `file`, refusing what naq never accepts: several documents, alias bombs, `__proto__` keys. */
 export function parseYaml(file: string, text: string): ParseResult {
+  if (text.trim() === "" || /^(\s*#[^\n]*\n?|\s*\n)*\s*$/.test(text)) {
+    return parseFull(file, text);
+  }
+  const fast = parseFast(text);
+  if (!fast) return parseFull(file, text);
+  let full: Source | undefined;
+  return {
+    ok: true,
+    source: {
+      file,
+      data: fast.data,
+      position(path, atKey) {
+        if (!full) {
+          const parsed = parseFull(file, text);
+          if (!parsed.ok) return { line: 1, column: 1 };
+          full = parsed.source;
+        }
+        return full.position(path, atKey);
+      },
+    },
+  };
+}
+
+function parseFull(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
-    return { file, line: p.line, column: p.col };
+    return { file, line: Math.max(1, p.line), column: Math.max(1, p.col) };
   };
   const fail = (code: IssueCode, message: string, offset = 0): ParseResult => ({
     ok: false,
@@ -33,7 +77,7 @@ export function parseYaml(file: string, text: string): ParseResult {
     return fail("EMPTY_FILE", "the file is empty; a questionnaire or response starts with a `kind:` line");
   }
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, stringKeys: true, prettyErrors: false });
-  if (!Array.isArray(docs)) return fail("EMPTY_FILE", "the file holds no YAML document");
+  if (!Array.isArray(docs) || docs.length === 0) return fail("YAML_SYNTAX", "not valid YAML: the file holds no YAML document (a `%` directive needs a document after it)");
   if (docs.length > 1) {
     const second = docs[1] as Document;
     return fail("MULTIPLE_DOCUMENTS", "the file holds several YAML documents (separated by `---`); put each in its own file", second.range?.[0] ?? 0);
