@@ -98,7 +98,13 @@ export interface AreaResult {
   readonly id: string;
   readonly title: string;
   readonly score: number | null;
+  /** Share of the in-scope questions with a usable consolidated answer. */
   readonly coverage: number | null;
+  /**
+   * Share of the answers expected from every expected agency (the questions that apply to each)
+   * that were received, "don't know" not counting: agencies that have not answered pull it down.
+   */
+  readonly answerRate: number | null;
   /** Questions in scope (the country is asked them given the consolidated answers). */
   readonly questions: number;
   readonly scored: number;
@@ -177,6 +183,7 @@ export interface ExcludedFile {
 export interface Summary {
   readonly overall: number | null;
   readonly coverage: number | null;
+  readonly answerRate: number | null;
   readonly agencies: number;
   readonly answered: number;
   readonly questions: number;

@@ -2,7 +2,7 @@
 import { conditionRefs, evaluate, relevance } from "./conditions.js";
 import type { Consensus } from "./consensus.js";
 import { consolidate, type AgencyAnswer } from "./consolidate.js";
-import { agencyCoverage, nationalCoverage } from "./coverage.js";
+import { agencyCoverage, nationalCoverage, share } from "./coverage.js";
 import { displayValue } from "./display.js";
 import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, Outcome, QuestionResult, SourceAnswer, SourceRole } from "./gap-report.js";
 import { localize, type Answer, type AnswerValue, type Question, type Questionnaire, type Response } from "./model.js";
@@ -101,19 +101,6 @@ export function buildGapReport(input: GapReportInput): GapReport {
     };
   });
 
-  const areas: AreaResult[] = q.areas.map((area) => {
-    const own = questions.filter((x) => x.area === area.id);
-    const cov = nationalCoverage(own);
-    return {
-      id: area.id,
-      title: t(area.title),
-      ...scoreQuestions(own),
-      coverage: cov.coverage,
-      questions: cov.questions,
-      covered: cov.covered,
-      disagreements: own.filter((x) => x.disagreement !== null).length,
-    };
-  });
   // The overall score is the mean of the area means before rounding, so rounding is done once.
   const rawAreaScores = q.areas.map((area) => weightedMean(questions.filter((x) => x.area === area.id && rawScores.has(x.id)).map((x) => ({ score: rawScores.get(x.id) ?? 0, weight: x.weight }))));
   const overall = mean(rawAreaScores.filter((s): s is number => s !== null));
@@ -141,6 +128,25 @@ export function buildGapReport(input: GapReportInput): GapReport {
       };
     });
 
+  const areas: AreaResult[] = q.areas.map((area, i) => {
+    const own = questions.filter((x) => x.area === area.id);
+    const cov = nationalCoverage(own);
+    const expected = agencies.reduce((n, a) => n + (a.areas[i]?.relevant ?? 0), 0);
+    const received = agencies.reduce((n, a) => n + (a.areas[i]?.answered ?? 0), 0);
+    return {
+      id: area.id,
+      title: t(area.title),
+      ...scoreQuestions(own),
+      coverage: cov.coverage,
+      answerRate: share(received, expected),
+      questions: cov.questions,
+      covered: cov.covered,
+      disagreements: own.filter((x) => x.disagreement !== null).length,
+    };
+  });
+  const expectedAll = agencies.reduce((n, a) => n + a.relevant, 0);
+  const receivedAll = agencies.reduce((n, a) => n + a.answered, 0);
+
   const priorities = rankPriorities(questions, q.areas.map((a) => a.id));
   const disagreements = questions.filter((x) => x.disagreement !== null);
   const cov = nationalCoverage(questions);
@@ -164,6 +170,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
     summary: {
       overall: overall === null ? null : round1(overall),
       coverage: cov.coverage,
+      answerRate: share(receivedAll, expectedAll),
       agencies: agencies.length,
       answered: respondents.length,
       questions: cov.questions,

@@ -33,7 +33,7 @@ export function renderHtml(report: GapReport): string {
   body.push(
     `<section id="summary"><h2>Summary</h2><div class="cards">`,
     card("Overall score", pct(s.overall), heat(s.overall)),
-    card("Coverage", pct(s.coverage), heat(s.coverage)),
+    card("Answers received", pct(s.answerRate), heat(s.answerRate), `questions with an answer: ${pct(s.coverage)}`),
     card("Agencies merged", `${s.answered} of ${s.agencies}`, undefined, inProgress ? `${inProgress} in progress` : ""),
     card("Disagreements", String(s.disagreements), undefined, resolved ? `${resolved} settled by the workshop` : s.unresolved ? "unresolved" : ""),
     card("Questions with a gap", String(s.priorities), undefined, `${s.scored} of ${s.questions} scored`),
@@ -71,7 +71,7 @@ export function renderHtml(report: GapReport): string {
   }
   body.push(`</section>`);
 
-  body.push(`<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area.</p>`);
+  body.push(`<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area. The last row: all the answers expected from all agencies.</p>`);
   body.push(`<table class="agencies"><thead><tr><th>Agency</th><th>Status</th><th>Answered</th><th>Respondent</th><th>Updated</th><th>File</th></tr></thead><tbody>`);
   for (const a of report.agencies) {
     body.push(
@@ -82,7 +82,7 @@ export function renderHtml(report: GapReport): string {
 
   body.push(`<section id="detail"><h2>Areas in detail</h2>`);
   for (const a of report.areas) {
-    body.push(`<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · coverage ${esc(pct(a.coverage))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`);
+    body.push(`<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`);
     body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
     for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n.agency));
     body.push(`</tbody></table></section>`);

@@ -50,7 +50,8 @@ export function renderMarkdown(report: GapReport): string {
   out.push(
     ...header(["", ""]),
     row(["Overall score", `**${pct(s.overall)}**`]),
-    row(["Coverage", pct(s.coverage)]),
+    row(["Questions with an answer", pct(s.coverage)]),
+    row(["Answers received", `${pct(s.answerRate)} of those expected from all agencies`]),
     row(["Agencies merged", `${s.answered} of ${s.agencies}${inProgress ? ` (${inProgress} in progress)` : ""}`]),
     row(["Questions in scope", `${s.questions} (${s.scored} scored)`]),
     row(["Disagreements", `${s.disagreements}${resolved ? ` (${resolved} settled by the workshop)` : ""}`]),
@@ -60,8 +61,8 @@ export function renderMarkdown(report: GapReport): string {
   );
 
   out.push("## Scores by area", "");
-  out.push(...header(["Area", "", "Score", "", "Coverage", "Scored", "Disagreements"], ["l", "l", "r", "l", "r", "r", "r"]));
-  for (const a of report.areas) out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
+  out.push(...header(["Area", "", "Score", "", "Questions with an answer", "Answers received", "Scored", "Disagreements"], ["l", "l", "r", "l", "r", "r", "r", "r"]));
+  for (const a of report.areas) out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), pct(a.answerRate), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
   out.push("");
 
   out.push("## Scores by domain and phase", "");
@@ -102,12 +103,13 @@ export function renderMarkdown(report: GapReport): string {
   for (const a of report.agencies) {
     out.push(row([`${md(a.name)} (\`${md(a.id)}\`)`, STATUS_WORDS[a.status], ...a.areas.map((c) => (c.relevant === 0 ? "" : pct0(c.share))), `**${pct0(a.share)}**`]));
   }
-  out.push(row(["**National**", "", ...report.areas.map((a) => `**${pct0(a.coverage)}**`), `**${pct0(s.coverage)}**`]), "");
+  out.push(row(["**All agencies**", "", ...report.areas.map((a) => `**${pct0(a.answerRate)}**`), `**${pct0(s.answerRate)}**`]), "");
+  out.push(`Questions with at least one usable answer, across agencies: ${pct(s.coverage)}.`, "");
 
   out.push("## Areas in detail", "");
   for (const a of report.areas) {
     out.push(`### ${md(a.id)} — ${md(a.title)}`, "");
-    out.push(`Score **${pct(a.score)}** · coverage ${pct(a.coverage)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`, "");
+    out.push(`Score **${pct(a.score)}** · questions with an answer ${pct(a.coverage)} · answers received ${pct(a.answerRate)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`, "");
     for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n.agency, "####"));
   }
 

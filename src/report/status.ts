@@ -10,7 +10,8 @@ export function statusData(report: GapReport, problems: ReadonlyMap<string, numb
     country: report.country,
     questionnaire: { id: report.questionnaire.id, version: report.questionnaire.version },
     asOf: report.asOf,
-    areas: report.areas.map((a) => ({ id: a.id, title: a.title })),
+    areas: report.areas.map((a) => ({ id: a.id, title: a.title, answerRate: a.answerRate })),
+    answerRate: report.summary.answerRate,
     agencies: report.agencies.map((a) => ({
       id: a.id,
       name: a.name,
@@ -35,7 +36,8 @@ export function renderStatus(report: GapReport, problems: ReadonlyMap<string, nu
   const safe = (s: string) => safeForTerminal(s);
   const out: string[] = [];
   const merged = report.agencies.filter((a) => a.status === "complete" || a.status === "in-progress").length;
-  out.push(style.bold(`Completeness · ${safe(report.country)} · ${safe(report.questionnaire.id)} ${safe(report.questionnaire.version)} · ${merged} of ${report.agencies.length} agencies answered · as of ${day(report.asOf)}`));
+  const older = report.excluded.length ? `, ${report.excluded.length} an older revision` : "";
+  out.push(style.bold(`Completeness · ${safe(report.country)} · ${safe(report.questionnaire.id)} ${safe(report.questionnaire.version)} · ${merged} of ${report.agencies.length} agencies answered it${older} · as of ${day(report.asOf)}`));
   out.push("");
   const idWidth = Math.max(6, ...report.agencies.map((a) => a.id.length));
   const statusWidth = 13;
@@ -49,6 +51,7 @@ export function renderStatus(report: GapReport, problems: ReadonlyMap<string, nu
     const problem = count ? style.red(`  ${count} error${count === 1 ? "" : "s"}: naq validate ${safe(a.file ?? "")}`) : "";
     out.push(`${safe(a.id).padEnd(idWidth)}  ${statusCell}${cells}${style.bold(tint(style, a.share, pct0(a.share).padStart(col + 1)))}${problem}`);
   }
+  out.push(style.dim(`${"".padEnd(idWidth)}  ${"all agencies".padEnd(statusWidth)}`) + report.areas.map((a) => tint(style, a.answerRate, pct0(a.answerRate).padStart(col))).join("") + style.bold(tint(style, report.summary.answerRate, pct0(report.summary.answerRate).padStart(col + 1))));
   out.push("");
   out.push(style.dim("Each cell: share of the questions that apply to the agency, given its own answers, answered with anything but \"don't know\". · = nothing asked."));
   if (report.missing.length) out.push(style.yellow(`Not answered: ${report.missing.map((id) => `${safe(id)} (${safe(n.agency(id))})`).join(", ")}`));

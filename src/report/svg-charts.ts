@@ -88,15 +88,19 @@ export function domainPhaseChart(report: GapReport): string {
   );
 }
 
-/** Coverage by agency (rows) and area (columns); blank where the agency is asked nothing in the area. */
+/**
+ * Coverage by agency (rows) and area (columns), blank where the agency is asked nothing in the area;
+ * a last row for all agencies together.
+ */
 export function coverageChart(report: GapReport): string {
   const areas = report.areas.map((a) => a.id);
+  const n = report.agencies.length;
   return heatmap(
     "chart-coverage",
     "Coverage by agency and area",
-    report.agencies.map((a) => a.name),
+    [...report.agencies.map((a) => a.name), "All agencies"],
     areas,
-    (r, c) => report.agencies[r]?.areas[c]?.share ?? null,
-    (r, c) => (report.agencies[r]?.areas[c]?.relevant ?? 0) === 0,
+    (r, c) => (r === n ? (report.areas[c]?.answerRate ?? null) : (report.agencies[r]?.areas[c]?.share ?? null)),
+    (r, c) => r < n && (report.agencies[r]?.areas[c]?.relevant ?? 0) === 0,
   );
 }

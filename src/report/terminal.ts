@@ -29,12 +29,14 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   out.push(style.bold(`Gap report · ${safe(report.country)} · ${safe(report.questionnaire.id)} ${safe(report.questionnaire.version)} · data as of ${day(report.asOf)}`));
   out.push(`${plural(s.answered, "agency", "agencies")} of ${s.agencies} merged · ${plural(s.questions, "question")} in scope, ${s.scored} scored · target level ${report.target}`);
   out.push("");
-  out.push(`Overall score  ${tint(style, s.overall, style.bold(pct(s.overall)))}    coverage ${pct(s.coverage)}`);
+  out.push(`Overall score  ${tint(style, s.overall, style.bold(pct(s.overall)))}    questions answered ${pct(s.coverage)}    answers received ${pct(s.answerRate)}`);
   out.push("");
   const width = Math.min(40, Math.max(...report.areas.map((a) => a.title.length), 10));
+  out.push(style.dim(`  ${"".padEnd(4)} ${"".padEnd(width)}  ${"score".padEnd(BAR + 8)}  questions  answers`));
   for (const a of report.areas) {
-    out.push(`  ${safe(a.id).padEnd(4)} ${safe(clip(a.title, width)).padEnd(width)}  ${tint(style, a.score, bar(a.score))} ${pct(a.score).padStart(7)}   coverage ${pct(a.coverage).padStart(7)}`);
+    out.push(`  ${safe(a.id).padEnd(4)} ${safe(clip(a.title, width)).padEnd(width)}  ${tint(style, a.score, bar(a.score))} ${pct(a.score).padStart(7)}  ${pct(a.coverage).padStart(9)}  ${pct(a.answerRate).padStart(7)}`);
   }
+  out.push(`  ${"".padEnd(4)} ${"by domain".padEnd(width)}  ${report.domains.map((d) => `${d.id} ${tint(style, d.score, pct(d.score))}`).join("   ")}`);
   out.push("");
   if (report.priorities.length) {
     const shown = Math.min(top, report.priorities.length);

@@ -74,7 +74,8 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ["Data as of", report.asOf],
       ["Target level", report.target],
       ["Overall score (%)", s.overall],
-      ["Coverage (%)", s.coverage],
+      ["Questions with an answer (%)", s.coverage],
+      ["Answers received (%)", s.answerRate],
       ["Agencies expected", s.agencies],
       ["Agencies merged", s.answered],
       ["Questions in scope", s.questions],
@@ -95,13 +96,14 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       { header: "Area", width: 8 },
       { header: "Title", width: 40 },
       { header: "Score (%)", width: 11, format: PCT },
-      { header: "Coverage (%)", width: 13, format: PCT },
+      { header: "Questions with an answer (%)", width: 13, format: PCT },
+      { header: "Answers received (%)", width: 13, format: PCT },
       { header: "Questions in scope", width: 12 },
       { header: "Scored", width: 9 },
       { header: "Covered", width: 9 },
       { header: "Disagreements", width: 14 },
     ],
-    report.areas.map((a) => [a.id, a.title, a.score, a.coverage, a.questions, a.scored, a.covered, a.disagreements]),
+    report.areas.map((a) => [a.id, a.title, a.score, a.coverage, a.answerRate, a.questions, a.scored, a.covered, a.disagreements]),
   );
 
   const byId = new Map(report.questions.map((x) => [x.id, x]));
@@ -167,7 +169,8 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
     ],
     [
       ...report.agencies.map((a): Cell[] => [a.id, a.name, STATUS_WORDS[a.status], ...a.areas.map((c) => c.share), a.share, a.file]),
-      ["National", null, null, ...report.areas.map((a) => a.coverage), s.coverage, null],
+      ["All agencies", "answers received of those expected", null, ...report.areas.map((a) => a.answerRate), s.answerRate, null],
+      ["Questions", "with at least one usable answer", null, ...report.areas.map((a) => a.coverage), s.coverage, null],
     ],
   );
 

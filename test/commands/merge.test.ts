@@ -79,7 +79,7 @@ describe("naq merge", () => {
     expect((await runNaq(["merge", MINI_DIR, MINI, "-q", MINI])).code).toBe(2);
   });
 
-  it.each([
+  it.each<{ name: string; change: Record<string, ReturnType<typeof response> | Record<string, unknown>>; code: string; file: string }>([
     { name: "MIXED_COUNTRIES when a file answers for another country", change: { customs: response("customs", { "DET.01": "no" }, { country: "YY" }) }, code: "MIXED_COUNTRIES", file: "customs.json" },
     { name: "DUPLICATE_AGENCY_RESPONSE when two files answer for one agency", change: { "health-2": response("health", {}) }, code: "DUPLICATE_AGENCY_RESPONSE", file: "health.json" },
     { name: "INVALID_ANSWER when an answer is not valid", change: { health: response("health", { "DET.03": 9 }) }, code: "INVALID_ANSWER", file: "health.json" },

@@ -58,6 +58,6 @@ describe("naq status", () => {
   it("works end to end through the built CLI", () => {
     const r = runBuilt(["status", MINI_DIR, "-q", MINI]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Completeness · XX · mini 1.2.0 · 3 of 3 agencies answered");
+    expect(r.stdout).toContain("Completeness · XX · mini 1.2.0 · 3 of 3 agencies answered it");
   });
 });

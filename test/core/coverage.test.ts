@@ -15,7 +15,7 @@ describe("coverage", () => {
     expect(share(part, whole)).toBe(expected);
   });
 
-  it.each([
+  it.each<{ name: string; answers: Record<string, number | string>; expected: object }>([
     { name: "counts a level as answered", answers: { "DET.03": 3 }, expected: { relevant: 1, answered: 1 } },
     { name: "counts not-applicable as answered", answers: { "DET.03": "not-applicable" }, expected: { relevant: 1, answered: 1 } },
     { name: "counts don't-know against coverage", answers: { "DET.03": "dont-know" }, expected: { relevant: 1, answered: 0 } },

@@ -33,7 +33,8 @@ describe("the HTML report in Chromium", () => {
     expect(await bars.count()).toBe(report.areas.filter((a) => a.score !== null).length);
     for (const box of await Promise.all((await bars.all()).map((b) => b.boundingBox()))) expect(box?.width).toBeGreaterThan(0);
     expect(await page.locator("#chart-matrix rect.cell").count()).toBe(24);
-    const asked = report.agencies.flatMap((a) => a.areas.filter((c) => c.relevant > 0)).length;
+    // One row per agency (blank where it is asked nothing) and one for all agencies together.
+    const asked = report.agencies.flatMap((a) => a.areas.filter((c) => c.relevant > 0)).length + report.areas.length;
     expect(await page.locator("#chart-coverage rect.cell:not(.blank)").count()).toBe(asked);
   });
 
@@ -41,7 +42,7 @@ describe("the HTML report in Chromium", () => {
     const { page } = visit;
     expect(await page.locator("script").count()).toBe(0);
     expect(await page.locator("img").count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __owned?: number }).__owned)).toBeUndefined();
     const comments = await page.locator("#d-DET\\.03 .comment").allTextContents();
     expect(comments).toContain(SCRIPT_COMMENT);
   });

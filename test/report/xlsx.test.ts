@@ -23,7 +23,7 @@ describe("XLSX report", () => {
 
   it("holds the model's figures", async () => {
     const { report, rows } = await readBack();
-    expect(rows("Areas").slice(1)).toEqual(report.areas.map((a) => [a.id, a.title, ...[a.score, a.coverage].map((x) => x ?? undefined), a.questions, a.scored, a.covered, a.disagreements]));
+    expect(rows("Areas").slice(1)).toEqual(report.areas.map((a) => [a.id, a.title, ...[a.score, a.coverage, a.answerRate].map((x) => x ?? undefined), a.questions, a.scored, a.covered, a.disagreements]));
     expect(rows("Priorities").slice(1).map((r) => r.slice(0, 9))).toEqual(report.priorities.map((p) => [p.rank, p.question, p.area, report.questions.find((x) => x.id === p.question)?.text, p.level, report.target, p.gap, p.weight, p.priority]));
     const summary = new Map(rows("Summary").map((r) => [r[0], r[1]]));
     expect(summary.get("Overall score (%)")).toBe(report.summary.overall);
