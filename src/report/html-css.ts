@@ -30,6 +30,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 1
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: #f4f6f9; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; }
 .tag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: #e4ecf5; color: var(--accent); white-space: nowrap; vertical-align: middle; }
 .tag.warn { background: #fbe6cf; color: var(--warn); }
 .rule, .role { color: var(--muted); font-size: 12px; }

@@ -10,6 +10,13 @@ import { REPORT_CSS } from "./html-css.js";
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** One of naq's own messages, whose `quoted` parts (commands, file names) are set as code; escaped. */
+const message = (s: string) =>
+  s
+    .split("`")
+    .map((part, i) => (i % 2 ? `<code>${esc(part)}</code>` : esc(part)))
+    .join("");
+
 /** Escaped text with line breaks kept. */
 const multiline = (s: string) => esc(s).replace(/\r?\n/g, "<br>");
 
@@ -24,7 +31,7 @@ export function renderHtml(report: GapReport): string {
   body.push(`<header><h1>${esc(title)}</h1><p class="sub">${esc(report.questionnaire.title)} · <code>${esc(report.questionnaire.id)} ${esc(report.questionnaire.version)}</code> · data as of ${esc(day(report.asOf))} · target level ${report.target}</p></header>`);
 
   const notices: string[] = [];
-  for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${esc(e.reason)}.</p>`);
+  for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${message(e.reason)}.</p>`);
   if (report.missing.length) notices.push(`<p><strong>Not answered:</strong> ${report.missing.map((id) => esc(n.agency(id))).join(", ")}.</p>`);
   if (notices.length) body.push(`<aside class="notice" id="notices">${notices.join("")}</aside>`);
 
@@ -75,7 +82,7 @@ export function renderHtml(report: GapReport): string {
   body.push(`<table class="agencies"><thead><tr><th>Agency</th><th>Status</th><th>Answered</th><th>Respondent</th><th>Updated</th><th>File</th></tr></thead><tbody>`);
   for (const a of report.agencies) {
     body.push(
-      `<tr class="status-${esc(a.status)}"><td>${esc(a.name)}</td><td>${esc(STATUS_WORDS[a.status])}</td><td class="num">${a.status === "older-revision" ? "—" : `${a.answered} of ${a.relevant}`}</td><td>${esc(a.respondent ?? "")}</td><td>${esc(day(a.updated))}</td><td>${a.file ? `<code>${esc(a.file)}</code>` : ""}</td></tr>`,
+      `<tr class="status-${esc(a.status)}"><td>${esc(a.name)}</td><td>${esc(STATUS_WORDS[a.status])}</td><td class="num">${a.status === "older-revision" ? "—" : `${a.answered} of ${a.relevant}`}</td><td>${esc(a.respondent ?? "")}</td><td class="date">${esc(day(a.updated))}</td><td>${a.file ? `<code>${esc(a.file)}</code>` : ""}</td></tr>`,
     );
   }
   body.push(`</tbody></table></section>`);

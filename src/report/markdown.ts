@@ -27,6 +27,14 @@ function cell(text: string | undefined | null): string {
     .join("<br>");
 }
 
+/** One of naq's own messages, whose `quoted` parts (commands, file names) stay code spans; the rest escaped. */
+function message(text: string): string {
+  return text
+    .split("`")
+    .map((part, i) => (i % 2 ? `\`${part.replace(/`/g, "")}\`` : md(part)))
+    .join("");
+}
+
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 const header = (cells: readonly string[], align: readonly ("l" | "r")[] = []) => [row(cells), row(cells.map((_, i) => (align[i] === "r" ? "--:" : "---")))];
 
@@ -40,7 +48,7 @@ export function renderMarkdown(report: GapReport): string {
   out.push(`# National CBRN gap report — ${md(report.country)}`, "");
   out.push(`*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``, "");
   const notices: string[] = [];
-  for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${md(e.reason)}.`);
+  for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${message(e.reason)}.`);
   if (report.missing.length) notices.push(`> **Not answered:** ${report.missing.map((id) => `${md(n.agency(id))} (\`${md(id)}\`)`).join(", ")}.`);
   if (notices.length) out.push(notices.join("\n>\n"), "");
 

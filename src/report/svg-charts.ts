@@ -8,10 +8,13 @@ export function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** A fill colour for a score from red (0 %) through amber to green (100 %); grey when there is none. */
+/**
+ * A fill colour for a score: red up to 20 % (level 1, no capacity), through amber, to green from 80 %
+ * (level 4, demonstrated) up; grey when there is none. Stretching the middle keeps 50 % and 70 % apart.
+ */
 export function heat(score: number | null, light = 72): string {
   if (score === null) return "#e6e6e6";
-  const hue = Math.round(Math.max(0, Math.min(100, score)) * 1.2);
+  const hue = Math.round(Math.max(0, Math.min(1, (score - 20) / 60)) * 120);
   return `hsl(${hue} 62% ${light}%)`;
 }
 
@@ -49,7 +52,8 @@ export function areaScoresChart(report: GapReport): string {
 
 /** A heat map of `rows` × `columns`, each cell coloured by its value (0–100) and labelled with it. */
 function heatmap(id: string, aria: string, rows: readonly string[], columns: readonly string[], value: (r: number, c: number) => number | null, blank: (r: number, c: number) => boolean = () => false): string {
-  const label = Math.min(300, Math.max(120, ...rows.map((r) => r.length * 6.6 + 16)));
+  const labels = rows.map((r) => clip(r, 40));
+  const label = Math.max(120, ...labels.map((r) => r.length * 6.8 + 16));
   const cellW = Math.max(52, Math.min(84, Math.max(...columns.map((c) => c.length * 6.4 + 10))));
   const cellH = 24;
   const top = 30;
@@ -59,7 +63,7 @@ function heatmap(id: string, aria: string, rows: readonly string[], columns: rea
   columns.forEach((c, j) => parts.push(`<text x="${fmt(label + j * cellW + cellW / 2)}" y="${top - 10}" class="axis" text-anchor="middle">${esc(c)}</text>`));
   rows.forEach((r, i) => {
     const y = top + i * cellH;
-    parts.push(`<text x="${fmt(label - 8)}" y="${y + 16}" class="label" text-anchor="end">${esc(clip(r, 46))}</text>`);
+    parts.push(`<text x="${fmt(label - 8)}" y="${y + 16}" class="label" text-anchor="end">${esc(labels[i] ?? r)}<title>${esc(r)}</title></text>`);
     columns.forEach((c, j) => {
       const x = label + j * cellW;
       if (blank(i, j)) {

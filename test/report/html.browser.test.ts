@@ -62,3 +62,39 @@ describe("the HTML report in Chromium", () => {
     expect(visit.consoleErrors).toEqual([]);
   });
 });
+
+describe("the examples' HTML report in Chromium", () => {
+  let context: BrowserContext;
+  let report: GapReport;
+  let visit: Visit;
+
+  beforeAll(async () => {
+    context = await launch();
+    const { loadMergeInputs } = await import("../../src/io/merge-inputs.js");
+    const { buildGapReport } = await import("../../src/core/merge.js");
+    const inputs = loadMergeInputs({ paths: [join(root, "examples")] });
+    report = buildGapReport({ questionnaire: inputs.revision.questionnaire, digest: inputs.revision.digest, language: "en", responses: inputs.responses, excluded: inputs.excluded });
+    visit = await open(context, report, "examples");
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("opens with its charts, no console error and no request but the file itself", async () => {
+    const { page } = visit;
+    expect(visit.consoleErrors).toEqual([]);
+    expect(visit.requests).toEqual([visit.url]);
+    expect(await page.locator("#chart-areas rect.bar").count()).toBe(9);
+    expect(await page.locator("#chart-matrix rect.cell").count()).toBe(24);
+    expect(await page.locator("#chart-coverage rect.cell").count()).toBe((report.agencies.length + 1) * report.areas.length);
+    expect(await page.locator("article.disagreement").count()).toBe(report.disagreements.length);
+    expect(await page.locator("#notices").textContent()).toContain("XX-customs-1.0.0.yaml");
+  });
+
+  it("saves a screenshot", async () => {
+    const file = join(root, "test", "out", "gap-report-examples.png");
+    mkdirSync(join(root, "test", "out"), { recursive: true });
+    await visit.page.screenshot({ path: file, fullPage: true });
+    expect(existsSync(file)).toBe(true);
+  });
+});
