@@ -29,7 +29,7 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   out.push(style.bold(`Gap report · ${safe(report.country)} · ${safe(report.questionnaire.id)} ${safe(report.questionnaire.version)} · data as of ${day(report.asOf)}`));
   out.push(`${plural(s.answered, "agency", "agencies")} of ${s.agencies} merged · ${plural(s.questions, "question")} in scope, ${s.scored} scored · target level ${report.target}`);
   out.push("");
-  out.push(`Overall score  ${tint(style, s.overall, style.bold(pct(s.overall)))}    questions answered ${pct(s.coverage)}    answers received ${pct(s.answerRate)}`);
+  out.push(`Overall score  ${tint(style, s.overall, style.bold(pct(s.overall)))}    questions with an answer ${pct(s.coverage)}    answers received ${pct(s.answerRate)}`);
   out.push("");
   const width = Math.min(40, Math.max(...report.areas.map((a) => a.title.length), 10));
   out.push(style.dim(`  ${"".padEnd(4)} ${"".padEnd(width)}  ${"score".padEnd(BAR + 8)}  questions  answers`));
@@ -42,10 +42,12 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
     const shown = Math.min(top, report.priorities.length);
     out.push(style.bold(shown === 1 ? "Top priority" : `Top ${shown} priorities`) + style.dim("  (gap × weight)"));
     const byId = new Map(report.questions.map((x) => [x.id, x]));
-    for (const p of report.priorities.slice(0, top)) {
+    const listed = report.priorities.slice(0, top);
+    const w = Math.max(...listed.map((p) => String(p.priority).length));
+    for (const p of listed) {
       const x = byId.get(p.question);
       const lead = p.lead ? style.dim(`  lead: ${safe(p.lead)}`) : "";
-      out.push(`  ${String(p.rank).padStart(2)}. ${safe(p.question).padEnd(7)} level ${p.level}, gap ${p.gap} × ${p.weight} = ${style.bold(String(p.priority))}  ${safe(clip(x?.text ?? "", 70))}${lead}`);
+      out.push(`  ${String(p.rank).padStart(2)}. ${safe(p.question).padEnd(7)} level ${p.level}, gap ${p.gap} × ${p.weight} = ${style.bold(String(p.priority).padStart(w))}  ${safe(clip(x?.text ?? "", 70))}${lead}`);
     }
   } else {
     out.push("No gaps against the target.");

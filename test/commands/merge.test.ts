@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { resolveRef } from "../../src/io/bundled.js";
 import { checkSchema } from "../../src/io/schema-check.js";
-import { fixture, runBuilt, runNaq, tempDir } from "../helpers.js";
+import { fixture, root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { MINI, response, writeResponses } from "../merge-helpers.js";
 
 const MINI_DIR = fixture("merge", "mini");
@@ -197,5 +197,15 @@ describe("naq merge", () => {
     expect(checkSchema("gap-report", JSON.parse(readFileSync(join(out, "r.json"), "utf8")))).toEqual([]);
     const again = runBuilt(["merge", MINI_DIR, "-q", MINI, "--out", "r.md"], { cwd: out });
     expect(again.code).toBe(3);
+  });
+
+  it("merges the examples into all four reports through the built CLI, as the README's first command does", () => {
+    const out = tempDir();
+    const r = runBuilt(["merge", join(root, "examples"), "--out", "r.md", "--out", "r.html", "--out", "r.xlsx", "--out", "r.json"], { cwd: out });
+    expect(r.code).toBe(0);
+    for (const f of ["r.md", "r.html", "r.xlsx", "r.json"]) expect(existsSync(join(out, f))).toBe(true);
+    expect(checkSchema("gap-report", JSON.parse(readFileSync(join(out, "r.json"), "utf8")))).toEqual([]);
+    expect(r.stderr).toContain("OLDER_REVISION");
+    expect(r.stdout).toContain("Not answered: energy (Ministry of Energy), security-service (State Security Service)");
   });
 });
