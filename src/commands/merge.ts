@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
 import type { GapReport } from "../core/gap-report.js";
 import { buildGapReport } from "../core/merge.js";
 import { UsageError, WriteError } from "../errors.js";
@@ -35,8 +35,18 @@ export function planOutputs(outs: readonly string[], force: boolean): { file: st
     if (seen.has(full)) throw new UsageError(`--out ${file} is given twice`);
     seen.add(full);
     if (!force && existsSync(full)) throw new WriteError(file, "the file exists; add --force to replace it");
+    // Checked before anything is written, so a bad path leaves no partial set of reports behind.
+    if (!isFolder(dirname(full))) throw new WriteError(file, `no folder ${dirname(file)}; create it first`);
     return { file, format };
   });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function render(report: GapReport, format: Format): Promise<string | Uint8Array> {

@@ -60,6 +60,14 @@ describe("naq merge", () => {
     expect(r.code).toBe(2);
   });
 
+  it("writes nothing when one --out folder does not exist", async () => {
+    const dir = tempDir();
+    const r = await runNaq(["merge", MINI_DIR, "-q", MINI, "--out", join(dir, "r.md"), "--out", join(dir, "missing", "r.html")]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("create it first");
+    expect(existsSync(join(dir, "r.md"))).toBe(false);
+  });
+
   it("never overwrites an input, even with --force", async () => {
     const dir = folder();
     const r = await runNaq(["merge", dir, "-q", MINI, "--out", join(dir, "health.json"), "--force"]);
