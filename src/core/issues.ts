@@ -56,6 +56,13 @@ export const ISSUE_CODES = [
   // fill
   "OTHER_REVISION",
   "OTHER_RESPONDENT",
+  // merging responses and workshop decisions
+  "MIXED_COUNTRIES",
+  "MIXED_QUESTIONNAIRES",
+  "DUPLICATE_AGENCY_RESPONSE",
+  "OLDER_REVISION",
+  "DUPLICATE_DECISION",
+  "CONSENSUS_MISMATCH",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
