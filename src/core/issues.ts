@@ -56,6 +56,13 @@ export const ISSUE_CODES = [
   // fill
   "OTHER_REVISION",
   "OTHER_RESPONDENT",
+  // merging responses and workshop decisions
+  "MIXED_COUNTRIES",
+  "MIXED_QUESTIONNAIRES",
+  "DUPLICATE_AGENCY_RESPONSE",
+  "OLDER_REVISION",
+  "DUPLICATE_DECISION",
+  "CONSENSUS_MISMATCH",
   // revisions
   "UNKNOWN_WAS_REF",
   "VERSION_BUMP_TOO_SMALL",

@@ -1,6 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { QuestionnaireRef } from "../core/model.js";
+import type { Issue } from "../core/issues.js";
+import { migrateAcross, type MigrationReport } from "../core/migrate.js";
+import type { QuestionnaireRef, Response } from "../core/model.js";
+import { checkResponse } from "../core/response-rules.js";
 import { compareSemver } from "../core/semver.js";
 import { bundledFile } from "./bundled.js";
 import { loadQuestionnaireFile, type LoadedQuestionnaire } from "./load.js";
@@ -91,4 +94,29 @@ export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version"
   if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
   const start = findRevision(answered.id, answered.version, target, cache);
   return start ? revisionChain(start, target, cache) : undefined;
+}
+
+/** A response carried to a newer revision, with the report of each step. */
+export interface Migrated {
+  readonly response: Response;
+  readonly reports: readonly MigrationReport[];
+  /** Errors of the response against the revision it answered (it is carried all the same; answers that were not valid go to `unmapped`). */
+  readonly problems: readonly Issue[];
+  /** Problems that leave the carried response invalid (its agency is not in `target`): do not use it then. */
+  readonly blocking: readonly Issue[];
+}
+
+/**
+ * `response` carried to `target` through every revision in between (found next to `target`, else
+ * bundled), for commands that take responses to older revisions on the fly; undefined when the
+ * revision it answers cannot be found. A response that already answers `target` comes back as it is.
+ */
+export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: Date, cache: RevisionCache = new Map()): Migrated | undefined {
+  const chain = migrationChain(response.questionnaire, target, cache);
+  if (chain === undefined) return undefined;
+  if (chain.length === 0) return { response, reports: [], problems: [], blocking: [] };
+  const start = chain[0];
+  const problems = start ? checkResponse(start.questionnaire, start.digest, response).filter((i) => i.severity === "error") : [];
+  const { response: carried, reports } = migrateAcross(chain, response, now);
+  return { response: carried, reports, problems, blocking: reports.flatMap((r) => r.issues) };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findRevision, migrationChain, previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../src/io/revisions.js";
+import { findRevision, migrateToRevision, migrationChain, previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../src/io/revisions.js";
+import { loadResponseFile } from "../../src/io/load.js";
 import { expandPaths } from "../../src/io/walk.js";
 import { fixture, tempDir } from "../helpers.js";
 
@@ -69,5 +70,28 @@ describe("the revisions a response goes through", () => {
   it("chains a response to the bundled 1.0.0 to the bundled 2.0.0", () => {
     const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
     expect(migrationChain({ id: "cbrn-naq", version: "1.0.0" }, v2)?.map((r) => r.questionnaire.version)).toEqual(["1.0.0", "2.0.0"]);
+  });
+});
+
+describe("migrateToRevision", () => {
+  const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
+  const customs = loadResponseFile("examples/responses/XX-customs-1.0.0.yaml").value!;
+  const now = new Date("2025-01-15T08:00:00Z");
+
+  it("carries a response to the bundled 1.0.0 into 2.0.0, reporting the step", () => {
+    const m = migrateToRevision(customs, v2, now)!;
+    expect(m.response.questionnaire.version).toBe("2.0.0");
+    expect(m.reports.map((r) => [r.from.version, r.to.version, r.carried, r.unmapped])).toEqual([["1.0.0", "2.0.0", 26, 2]]);
+    expect([m.problems, m.blocking]).toEqual([[], []]);
+  });
+
+  it("gives back a response that already answers the target as it is", () => {
+    const m = migrateToRevision(loadResponseFile("examples/responses/XX-health.yaml").value!, v2, now)!;
+    expect(m.reports).toEqual([]);
+    expect(m.response.questionnaire.version).toBe("2.0.0");
+  });
+
+  it("gives nothing when the revision the response answers cannot be found", () => {
+    expect(migrateToRevision({ ...customs, questionnaire: { ...customs.questionnaire, version: "0.9.0" } }, v2, now)).toBeUndefined();
   });
 });
