@@ -31,6 +31,7 @@ export function renderHtml(report: GapReport): string {
   body.push(`<header><h1>${esc(title)}</h1><p class="sub">${esc(report.questionnaire.title)} · <code>${esc(report.questionnaire.id)} ${esc(report.questionnaire.version)}</code> · data as of ${esc(day(report.asOf))} · target level ${report.target}</p></header>`);
 
   const notices: string[] = [];
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) notices.push(`<p><strong>Carried from ${esc(f.migratedFrom ?? "")}: <code>${esc(f.file)}</code></strong> (${esc(n.agency(f.agency))}): its answers were carried to ${esc(report.questionnaire.version)} through the revision's declared mappings.</p>`);
   for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${message(e.reason)}.</p>`);
   if (report.missing.length) notices.push(`<p><strong>Not answered:</strong> ${report.missing.map((id) => esc(n.agency(id))).join(", ")}.</p>`);
   if (notices.length) body.push(`<aside class="notice" id="notices">${notices.join("")}</aside>`);

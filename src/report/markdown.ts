@@ -48,6 +48,7 @@ export function renderMarkdown(report: GapReport): string {
   out.push(`# National CBRN gap report — ${md(report.country)}`, "");
   out.push(`*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``, "");
   const notices: string[] = [];
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) notices.push(`> **Carried from ${md(f.migratedFrom ?? "")}: ${md(f.file)}** (${md(n.agency(f.agency))}): its answers were carried to ${md(report.questionnaire.version)} through the revision's declared mappings.`);
   for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${message(e.reason)}.`);
   if (report.missing.length) notices.push(`> **Not answered:** ${report.missing.map((id) => `${md(n.agency(id))} (\`${md(id)}\`)`).join(", ")}.`);
   if (notices.length) out.push(notices.join("\n>\n"), "");

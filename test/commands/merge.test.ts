@@ -110,23 +110,43 @@ describe("naq merge", () => {
     expect(r.stderr).toContain("MIXED_QUESTIONNAIRES");
   });
 
-  it("merges against the newest revision answered and leaves out a response to an older one, saying which and what to do", async () => {
+  it("merges against the newest revision answered and carries a response to an older one through its mappings", async () => {
     const dir = tempDir();
     const base = { country: "XX", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z" };
     writeResponses(dir, {
       nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: "yes" } } },
-      "health-2019": { ...base, questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: bundledDigest("cbrn-naq@1.0.0") }, agency: "health", answers: {} },
+      "health-2019": { ...base, questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: bundledDigest("cbrn-naq@1.0.0") }, agency: "health", answers: { "DET.08": { value: 4 } } },
+    });
+    const json = join(tempDir(), "r.json");
+    const r = await runNaq(["merge", dir, "--out", json]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("OLDER_REVISION");
+    expect(r.stdout).toContain("Carried from 1.0.0: ");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.questionnaire.version).toBe("2.0.0");
+    expect(report.excluded).toEqual([]);
+    expect(report.inputs).toContainEqual(expect.objectContaining({ agency: "health", migratedFrom: "1.0.0" }));
+    // 1.0.0 DET.08 was split into DET.21 and DET.22 in 2.0.0: the answer reaches both.
+    const answersOf = (id: string) => report.questions.find((x: { id: string }) => x.id === id)?.sources ?? [];
+    expect(answersOf("DET.21")).toContainEqual(expect.objectContaining({ agency: "health", value: 4 }));
+    expect(answersOf("DET.22")).toContainEqual(expect.objectContaining({ agency: "health", value: 4 }));
+  });
+
+  it("leaves out a response to an older revision it cannot find, saying which and what to do", async () => {
+    const dir = tempDir();
+    const base = { country: "XX", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z" };
+    writeResponses(dir, {
+      nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: "yes" } } },
+      "health-2017": { ...base, questionnaire: { id: "cbrn-naq", version: "0.9.0", digest: `sha256:${"1".repeat(64)}` }, agency: "health", answers: {} },
     });
     const json = join(tempDir(), "r.json");
     const r = await runNaq(["merge", dir, "--out", json]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("OLDER_REVISION");
-    expect(r.stderr).toContain("health-2019.json");
-    expect(r.stderr).toContain("naq migrate");
+    expect(r.stderr).toContain("health-2017.json");
     expect(r.stdout).toContain("Not merged: ");
     const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.questionnaire.version).toBe("2.0.0");
-    expect(report.excluded).toEqual([expect.objectContaining({ agency: "health", version: "1.0.0" })]);
+    expect(report.excluded).toEqual([expect.objectContaining({ agency: "health", version: "0.9.0" })]);
     expect(report.agencies.find((a: { id: string }) => a.id === "health").status).toBe("older-revision");
     expect((await runNaq(["merge", dir, "--strict"])).code).toBe(1);
   });
@@ -213,7 +233,8 @@ describe("naq merge", () => {
     expect(r.code).toBe(0);
     for (const f of ["r.md", "r.html", "r.xlsx", "r.json"]) expect(existsSync(join(out, f))).toBe(true);
     expect(checkSchema("gap-report", JSON.parse(readFileSync(join(out, "r.json"), "utf8")))).toEqual([]);
-    expect(r.stderr).toContain("OLDER_REVISION");
+    expect(r.stderr).not.toContain("OLDER_REVISION");
+    expect(r.stdout).toContain("Carried from 1.0.0: ");
     expect(r.stdout).toContain("Not answered: energy (Ministry of Energy), security-service (State Security Service)");
   });
 });
