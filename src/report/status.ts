@@ -55,6 +55,6 @@ export function renderStatus(report: GapReport, problems: ReadonlyMap<string, nu
   out.push("");
   out.push(style.dim("Each cell: share of the questions that apply to the agency, given its own answers, answered with anything but \"don't know\". · = nothing asked."));
   if (report.missing.length) out.push(style.yellow(`Not answered: ${report.missing.map((id) => `${safe(id)} (${safe(n.agency(id))})`).join(", ")}`));
-  for (const e of report.excluded) out.push(style.yellow(`Older revision: ${safe(e.file)} (${safe(e.agency)}) answers ${safe(e.version)}; \`naq merge\` leaves it out until it is migrated`));
+  for (const e of report.excluded) out.push(style.yellow(`Older revision: ${safe(e.file)} (${safe(e.agency)}) answers ${safe(e.version)} and cannot be carried to this revision; \`naq validate\` says why`));
   return out;
 }
