@@ -63,7 +63,9 @@ describe("scoring and consolidation under arbitrary answers", () => {
     fc.assert(
       fc.property(responses, (rs) => {
         const report = buildGapReport({ questionnaire: q, digest, language: "en", responses: rs });
-        expect(inRange(report.summary.score)).toBe(true);
+        expect(inRange(report.summary.overall)).toBe(true);
+        expect(inRange(report.summary.coverage)).toBe(true);
+        expect(inRange(report.summary.answerRate)).toBe(true);
         for (const a of report.areas) expect(inRange(a.score)).toBe(true);
         for (const x of report.questions) expect(inRange(x.score)).toBe(true);
         for (const m of report.matrix) expect(inRange(m.score)).toBe(true);
@@ -86,7 +88,9 @@ describe("scoring and consolidation under arbitrary answers", () => {
   it("scores an all not-applicable country without dividing by zero", () => {
     const all: Record<string, Answer> = Object.fromEntries(q.questions.filter((x) => x.for.includes("nfp")).map((x) => [x.id, { value: "not-applicable" as const }]));
     const report = buildGapReport({ questionnaire: q, digest, language: "en", responses: [{ file: "nfp.yaml", response: { questionnaire: { id: q.id, version: q.version, digest }, country: "XX", agency: "nfp", language: "en", status: "in-progress", updated: "2024-01-01T00:00:00Z", answers: all } }] });
-    expect(inRange(report.summary.score)).toBe(true);
+    expect(inRange(report.summary.overall)).toBe(true);
+        expect(inRange(report.summary.coverage)).toBe(true);
+        expect(inRange(report.summary.answerRate)).toBe(true);
     for (const a of report.areas) expect(inRange(a.score)).toBe(true);
   });
 
