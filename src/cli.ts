@@ -4,6 +4,14 @@ import { EXIT, version, type Context } from "./main.js";
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
+function parseTarget(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new InvalidArgumentError(`the target is a level from 1 to 5, not \`${value}\``);
+  return n;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
 /** Builds the commander program; each action lazy-loads its command module and stores the exit code. */
 export function buildProgram(ctx: Context, setCode: (code: number) => void) {
   const program = new Command()
@@ -63,6 +71,126 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .action(async (q) => {
       const { schema } = await import("./commands/schema.js");
       setCode(await schema({ questionnaire: q }, ctx));
+    });
+
+  program
+    .command("fill")
+    .summary("answer the questionnaire for one agency in the terminal")
+    .description(
+      "Walk one agency through the questions that apply to it, in its language, one prompt per question. Every answer is saved at once to the response file (default naq-<country>-<agency>.yaml); run the same command again to continue where you stopped. At the end, a review lists every answer and lets you change any of them.",
+    )
+    .option("-q, --questionnaire <Q>", "bundled id, id@version or path (default: the newest bundled revision)")
+    .requiredOption("-c, --country <CC>", "ISO 3166-1 alpha-2 code of the country (XX for an exercise)")
+    .requiredOption("-a, --agency <id>", "the answering agency, one of the questionnaire's agencies (see `naq show`)")
+    .option("-l, --lang <lang>", "language of the questions (default: the response file's, else the questionnaire's first)")
+    .option("-o, --out <file>", "response file to write and resume (default: naq-<country>-<agency>.yaml)")
+    .option("--area <id>", "answer the questions of one area only")
+    .option("--review", "go straight to the review of the answers given")
+    .option("--respondent <name>", "who answers (name, position), recorded in the file")
+    .addHelpText("after", examples("naq fill --country XX --agency health --lang fr", "naq fill --country XX --agency customs --area DET", "naq fill --country XX --agency health --review"))
+    .action(async (opts) => {
+      const { fill } = await import("./commands/fill.js");
+      setCode(
+        await fill(
+          { questionnaire: opts.questionnaire, country: opts.country, agency: opts.agency, lang: opts.lang, out: opts.out, area: opts.area, review: opts.review === true, respondent: opts.respondent },
+          ctx,
+        ),
+      );
+    });
+
+  program
+    .command("status")
+    .summary("show who has answered what")
+    .description("Show the completeness matrix: every expected agency (rows) × area (columns), each cell the share of that agency's relevant questions it has answered; in-progress and complete responses; the agencies that have not answered.")
+    .argument("<paths...>", "response files or folders (folders are searched for .yaml, .yml and .json files)")
+    .option("-q, --questionnaire <Q>", "revision to measure against (bundled id, id@version or path); default: the newest revision the responses answer")
+    .option("--json", "print JSON")
+    .addHelpText("after", examples("naq status examples", "naq status responses/ --json"))
+    .action(async (paths, opts) => {
+      const { status } = await import("./commands/status.js");
+      setCode(await status({ paths, questionnaire: opts.questionnaire, json: opts.json === true }, ctx));
+    });
+
+  program
+    .command("merge")
+    .summary("merge all agencies' answers into the national gap report")
+    .description(
+      "Merge one country's responses into the national gap report: consolidated answers (the lead agency's, else the lowest level), workshop decisions applied, scores by area, domain and phase, priorities (gap × weight), disagreements and coverage; every figure traceable to the answers behind it. A summary is printed; --out writes the full report as .md, .html, .xlsx or .json (several --out at once).",
+    )
+    .argument("<paths...>", "response files or folders (folders are searched for .yaml, .yml and .json files)")
+    .option("-q, --questionnaire <Q>", "revision to merge against (bundled id, id@version or path); default: the newest revision the responses answer")
+    .option("-c, --consensus <file>", "workshop decisions (`kind: consensus`) to apply over the consolidated answers")
+    .option("-t, --target <level>", "target level that gaps are measured against (1-5; default: the questionnaire's, else 5)", parseTarget)
+    .option("-l, --lang <lang>", "language of the questionnaire texts in the report (default: the questionnaire's first)")
+    .option("-o, --out <file>", "write the report to FILE, in the format its extension names (.md, .html, .xlsx, .json); repeatable", collect)
+    .option("-f, --force", "replace --out files that exist")
+    .option("--strict", "exit 1 when disagreements are unresolved, agencies have not answered, or a response was not merged")
+    .addHelpText(
+      "after",
+      examples(
+        "naq merge examples --out gap-report.html",
+        "naq merge examples --out r.md --out r.html --out r.xlsx --out r.json",
+        "naq merge responses/ --consensus workshop.yaml --lang fr --out rapport.html",
+        "naq merge responses/ --strict",
+      ),
+    )
+    .action(async (paths, opts) => {
+      const { merge } = await import("./commands/merge.js");
+      setCode(
+        await merge(
+          { paths, questionnaire: opts.questionnaire, consensus: opts.consensus, target: opts.target, lang: opts.lang, out: opts.out ?? [], force: opts.force === true, strict: opts.strict === true },
+          ctx,
+        ),
+      );
+    });
+
+  program
+    .command("diff")
+    .summary("what changed between two revisions")
+    .description(
+      "Compare two revisions of a questionnaire by question id and `was`: questions added, removed, renamed, moved, split and merged; wording, type, options, conditions, agencies and weights changed; areas, languages and agencies added or removed. Each change is classed breaking (an old answer cannot be carried without loss or a decision), minor (additions) or patch (wording). With --check, exit 1 when the version bump from OLD to NEW is smaller than the largest change needs.",
+    )
+    .argument("<OLD>", "the older revision: bundled id@version or path")
+    .argument("<NEW>", "the newer revision: bundled id@version or path")
+    .option("--check", "fail (exit 1) when the version number does not admit a change")
+    .addOption(new Option("-f, --format <format>", "output format (markdown: a pull-request comment; github: workflow annotations)").choices(["text", "json", "markdown", "github"] as const).default("text" as const))
+    .addHelpText(
+      "after",
+      examples(
+        "naq diff questionnaires/cbrn-naq/1.0.0.yaml questionnaires/cbrn-naq/2.0.0.yaml",
+        "naq diff cbrn-naq@1.0.0 cbrn-naq@2.0.0 --check",
+        "naq diff old.yaml new.yaml --format markdown > comment.md",
+        "naq diff --check --format github questionnaires/cbrn-naq/1.0.0.yaml questionnaires/cbrn-naq/2.0.0.yaml",
+      ),
+    )
+    .action(async (oldRef, newRef, opts) => {
+      const { diff } = await import("./commands/diff.js");
+      setCode(await diff({ old: oldRef, new: newRef, check: opts.check === true, format: opts.format }, ctx));
+    });
+
+  program
+    .command("migrate")
+    .summary("carry answers to a newer revision")
+    .description(
+      "Carry responses to a newer revision through its `was` and `recode` declarations. Renamed and merged questions carry automatically; a split copies the answer to each part and marks it for confirmation; answers that cannot be carried are kept in an `unmapped` section with the reason and the question they most likely belong to. The old files are never modified. One response goes to --out or to standard output; several need --out-dir.",
+    )
+    .argument("<responses...>", "response files to migrate")
+    .option("-t, --to <Q>", "revision to migrate to: bundled id, id@version or path (default: the newest bundled revision of the responses' questionnaire)")
+    .option("--from <Q>", "revision the responses answer, when it is neither bundled nor next to --to")
+    .option("-o, --out <file>", "write the migrated response to this file")
+    .option("-d, --out-dir <dir>", "write each migrated response into this folder, under its own name")
+    .option("--force", "replace output files that exist")
+    .addHelpText(
+      "after",
+      examples(
+        "naq migrate examples/responses/XX-customs-1.0.0.yaml --out XX-customs-2.0.0.yaml",
+        "naq migrate examples/responses/*-1.0.0.yaml --to cbrn-naq@2.0.0 --out-dir migrated",
+        "naq migrate answers.yaml --from my-naq/1.0.0.yaml --to my-naq/2.0.0.yaml > answers-2.0.0.yaml",
+      ),
+    )
+    .action(async (responses, opts) => {
+      const { migrate } = await import("./commands/migrate.js");
+      setCode(await migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
     });
 
   program

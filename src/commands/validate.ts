@@ -1,9 +1,14 @@
+import { resolve } from "node:path";
 import { error, type Issue } from "../core/issues.js";
+import { checkConsensus, type Consensus } from "../core/consensus.js";
 import type { Response } from "../core/model.js";
 import { checkResponse } from "../core/response-rules.js";
+import { wasRefsKnown } from "../core/rules/revisions.js";
 import { UsageError } from "../errors.js";
 import { bundledFile, openQuestionnaire } from "../io/bundled.js";
-import { loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/load.js";
+import { consensusFrom, loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/load.js";
+import { previousRevision, type RevisionCache } from "../io/revisions.js";
+import { checkSchema } from "../io/schema-check.js";
 import { expandPaths } from "../io/walk.js";
 import type { Source } from "../io/yaml-source.js";
 import { EXIT, type Context } from "../main.js";
@@ -26,6 +31,8 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
   const given = opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined;
   const revisions = new Map<string, LoadedQuestionnaire>();
   const responses: { response: Response; doc: Source }[] = [];
+  const decisions: { consensus: Consensus; doc: Source }[] = [];
+  const cache: RevisionCache = new Map();
 
   for (const file of files) {
     const doc = loadDocument(file);
@@ -37,6 +44,12 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
     if (doc.kind === "questionnaire") {
       const loaded = questionnaireFrom(doc.source);
       issues.push(...loaded.issues);
+      if (loaded.value) {
+        cache.set(resolve(file), loaded.value);
+        // `was` names ids of the revision before this one in the same folder (only read when some question declares one).
+        const previous = loaded.value.questionnaire.questions.some((x) => x.was.length > 0) ? previousRevision(loaded.value, cache) : undefined;
+        if (previous) issues.push(...locate(wasRefsKnown(previous.questionnaire, loaded.value.questionnaire), doc.source));
+      }
       if (loaded.value && !loaded.issues.some((i) => i.severity === "error")) {
         revisions.set(`${loaded.value.questionnaire.id}@${loaded.value.questionnaire.version}`, loaded.value);
       }
@@ -44,21 +57,29 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
       const loaded = responseFrom(doc.source);
       issues.push(...loaded.issues);
       if (loaded.value) responses.push({ response: loaded.value, doc: doc.source });
+    } else if (doc.kind === "consensus") {
+      const loaded = consensusFrom(doc.source);
+      issues.push(...loaded.issues);
+      if (loaded.value) decisions.push({ consensus: loaded.value, doc: doc.source });
+    } else if (doc.kind === "gap-report") {
+      issues.push(...locate(checkSchema("gap-report", doc.source.data), doc.source));
     }
   }
 
   const bundledCache = new Map<string, LoadedQuestionnaire | undefined>();
+  const revisionOf = (ref: { id: string; version: string }): LoadedQuestionnaire | undefined => {
+    const key = `${ref.id}@${ref.version}`;
+    const found = given ?? revisions.get(key);
+    if (found) return found;
+    if (!bundledCache.has(key)) {
+      const file = bundledFile(ref.id, ref.version);
+      bundledCache.set(key, file ? loadQuestionnaireFile(file).value : undefined);
+    }
+    return bundledCache.get(key);
+  };
   for (const r of responses) {
     const key = `${r.response.questionnaire.id}@${r.response.questionnaire.version}`;
-    let revision = given ?? revisions.get(key);
-    if (!revision) {
-      if (!bundledCache.has(key)) {
-        const file = bundledFile(r.response.questionnaire.id, r.response.questionnaire.version);
-        const loaded = file ? loadQuestionnaireFile(file) : undefined;
-        bundledCache.set(key, loaded?.value);
-      }
-      revision = bundledCache.get(key);
-    }
+    const revision = revisionOf(r.response.questionnaire);
     if (!revision) {
       issues.push(
         ...locate(
@@ -69,6 +90,15 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
       continue;
     }
     issues.push(...locate(checkResponse(revision.questionnaire, revision.digest, r.response), r.doc));
+  }
+  for (const d of decisions) {
+    const ref = d.consensus.questionnaire;
+    const revision = revisionOf(ref);
+    if (!revision) {
+      issues.push(...locate([error("QUESTIONNAIRE_NOT_FOUND", `decides on ${ref.id}@${ref.version}, which is neither bundled nor among the files given; pass its file too, or --questionnaire`, ["questionnaire"])], d.doc));
+      continue;
+    }
+    issues.push(...locate(checkConsensus(revision.questionnaire, revision.digest, d.consensus), d.doc));
   }
 
   print(issues, files.length + missing.length, opts.format, ctx);

@@ -1,6 +1,47 @@
-import { levelsOf, localize, type Question, type Questionnaire } from "./model.js";
+import { levelsOf, localize, UNMAPPED_REASONS, type Question, type Questionnaire } from "./model.js";
 
 const SPECIAL = { enum: ["dont-know", "not-applicable"], description: "Don't know / not applicable: allowed for every question." };
+
+const QUESTION_ID = { type: "string", pattern: "^[A-Z][A-Z0-9]{0,7}\\.[0-9]{1,3}[a-z]?$" };
+const ANY_VALUE = { type: ["number", "string", "boolean", "array"], items: { type: "string" } };
+const OLD_ANSWER = {
+  question: { ...QUESTION_ID, description: "The question's id in the older revision." },
+  value: ANY_VALUE,
+  comment: { type: "string" },
+  evidence: { type: "string" },
+};
+
+/** What `naq migrate` adds to a response: answers it could not carry, and the migrations made. */
+const MIGRATION_PROPERTIES = {
+  unmapped: {
+    type: "array",
+    description: "Answers to an older revision that could not be carried to this one.",
+    items: {
+      type: "object",
+      required: ["question", "version", "value", "reason", "note"],
+      additionalProperties: false,
+      properties: {
+        ...OLD_ANSWER,
+        version: { type: "string" },
+        reason: { enum: [...UNMAPPED_REASONS] },
+        note: { type: "string", minLength: 1 },
+        target: { ...QUESTION_ID, description: "The question of this revision the answer most likely belongs to." },
+      },
+    },
+  },
+  migrated: {
+    type: "array",
+    items: {
+      type: "object",
+      required: ["from", "at"],
+      additionalProperties: false,
+      properties: {
+        from: { type: "object", required: ["id", "version", "digest"], additionalProperties: false, properties: { id: { type: "string" }, version: { type: "string" }, digest: { type: "string" } } },
+        at: { type: "string", format: "date-time" },
+      },
+    },
+  },
+};
 
 function valueSchema(q: Questionnaire, question: Question): Record<string, unknown> {
   switch (question.type) {
@@ -35,6 +76,12 @@ export function answerSchema(q: Questionnaire, digest: string): Record<string, u
         value: { anyOf: [valueSchema(q, question), SPECIAL] },
         comment: { type: "string" },
         evidence: { type: "string" },
+        confirm: { type: "string", minLength: 1, description: "What the respondent should check in an answer carried from an older revision." },
+        mergedFrom: {
+          type: "array",
+          minItems: 1,
+          items: { type: "object", required: ["question", "value"], additionalProperties: false, properties: OLD_ANSWER },
+        },
       },
     };
   }
@@ -62,6 +109,7 @@ export function answerSchema(q: Questionnaire, digest: string): Record<string, u
       updated: { type: "string", format: "date-time" },
       answers: { type: "object", additionalProperties: false, properties: answers },
       irrelevant: { type: "array", uniqueItems: true, items: { enum: q.questions.map((x) => x.id) } },
+      ...MIGRATION_PROPERTIES,
     },
   };
 }

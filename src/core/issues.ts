@@ -53,6 +53,19 @@ export const ISSUE_CODES = [
   "MISSING_ANSWER",
   "MISSING_EVIDENCE",
   "LANGUAGE_NOT_DECLARED",
+  // fill
+  "OTHER_REVISION",
+  "OTHER_RESPONDENT",
+  // merging responses and workshop decisions
+  "MIXED_COUNTRIES",
+  "MIXED_QUESTIONNAIRES",
+  "DUPLICATE_AGENCY_RESPONSE",
+  "OLDER_REVISION",
+  "DUPLICATE_DECISION",
+  "CONSENSUS_MISMATCH",
+  // revisions
+  "UNKNOWN_WAS_REF",
+  "VERSION_BUMP_TOO_SMALL",
   // workbooks (naq template, naq import)
   "NOT_XLSX",
   "NOT_A_WORKBOOK",

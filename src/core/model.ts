@@ -113,6 +113,42 @@ export interface Answer {
   readonly value: AnswerValue;
   readonly comment?: string;
   readonly evidence?: string;
+  /**
+   * Set by migration when it carried this answer on a guess (a split question, a merge of differing
+   * answers, a choice that became a multi-choice): what the respondent should check. Removed once confirmed.
+   */
+  readonly confirm?: string;
+  /** The answers to the older revision that this answer was merged from, as they were. */
+  readonly mergedFrom?: readonly OldAnswer[];
+}
+
+/** An answer as it was given to an older revision's question. */
+export interface OldAnswer {
+  readonly question: string;
+  readonly value: AnswerValue;
+  readonly comment?: string;
+  readonly evidence?: string;
+}
+
+/** Why migration could not carry an answer to the newer revision. */
+export const UNMAPPED_REASONS = ["removed", "type-changed", "option-removed", "out-of-range", "not-asked", "invalid", "unknown-question"] as const;
+export type UnmappedReason = (typeof UNMAPPED_REASONS)[number];
+
+/** An answer to an older revision that migration could not carry: kept whole, with why, and where it most likely belongs now. */
+export interface UnmappedAnswer extends OldAnswer {
+  /** The version of the revision the answer was given to; `question` is that revision's id. */
+  readonly version: string;
+  readonly reason: UnmappedReason;
+  /** The reason in words, for the respondent. */
+  readonly note: string;
+  /** The question of the current revision the answer most likely belongs to, when there is one. */
+  readonly target?: string;
+}
+
+/** One migration the response went through: the revision it answered before, and when. */
+export interface MigrationStep {
+  readonly from: QuestionnaireRef;
+  readonly at: string;
 }
 
 export type ResponseStatus = "in-progress" | "complete";
@@ -134,6 +170,10 @@ export interface Response {
   readonly answers: Readonly<Record<string, Answer>>;
   /** Answered questions that no longer apply given later answers: kept, never scored. */
   readonly irrelevant?: readonly string[];
+  /** Answers to older revisions that migration could not carry. */
+  readonly unmapped?: readonly UnmappedAnswer[];
+  /** The migrations that brought the response to its revision, oldest first. */
+  readonly migrated?: readonly MigrationStep[];
 }
 
 /** Looks up a question by id; built once per questionnaire. */

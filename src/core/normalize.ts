@@ -12,8 +12,12 @@ import type {
   Question,
   QuestionType,
   Questionnaire,
+  MigrationStep,
+  OldAnswer,
   Response,
   Scale,
+  UnmappedAnswer,
+  UnmappedReason,
 } from "./model.js";
 
 /* The raw shapes as the JSON Schema admits them. Normalizing assumes the schema check passed. */
@@ -121,8 +125,26 @@ interface RawResponse {
   language: string;
   status: "in-progress" | "complete";
   updated: string;
-  answers: Record<string, { value: AnswerValue; comment?: string; evidence?: string }>;
+  answers: Record<string, { value: AnswerValue; comment?: string; evidence?: string; confirm?: string; mergedFrom?: RawOldAnswer[] }>;
   irrelevant?: string[];
+  unmapped?: (RawOldAnswer & { version: string; reason: UnmappedReason; note: string; target?: string })[];
+  migrated?: { from: { id: string; version: string; digest: string }; at: string }[];
+}
+
+interface RawOldAnswer {
+  question: string;
+  value: AnswerValue;
+  comment?: string;
+  evidence?: string;
+}
+
+function oldAnswer(a: RawOldAnswer): OldAnswer {
+  return {
+    question: a.question,
+    value: a.value,
+    ...(a.comment !== undefined ? { comment: a.comment } : {}),
+    ...(a.evidence !== undefined ? { evidence: a.evidence } : {}),
+  };
 }
 
 /** Turns schema-valid response data into the model. */
@@ -134,8 +156,21 @@ export function normalizeResponse(data: unknown): Response {
       value: a.value,
       ...(a.comment !== undefined ? { comment: a.comment } : {}),
       ...(a.evidence !== undefined ? { evidence: a.evidence } : {}),
+      ...(a.confirm !== undefined ? { confirm: a.confirm } : {}),
+      ...(a.mergedFrom !== undefined ? { mergedFrom: a.mergedFrom.map(oldAnswer) } : {}),
     };
   }
+  const unmapped: UnmappedAnswer[] | undefined = raw.unmapped?.map((u) => ({
+    ...oldAnswer(u),
+    version: String(u.version),
+    reason: u.reason,
+    note: u.note,
+    ...(u.target !== undefined ? { target: u.target } : {}),
+  }));
+  const migrated: MigrationStep[] | undefined = raw.migrated?.map((m) => ({
+    from: { id: m.from.id, version: String(m.from.version), digest: m.from.digest },
+    at: String(m.at),
+  }));
   return {
     questionnaire: { id: raw.questionnaire.id, version: raw.questionnaire.version, digest: raw.questionnaire.digest },
     country: raw.country,
@@ -146,5 +181,7 @@ export function normalizeResponse(data: unknown): Response {
     updated: String(raw.updated),
     answers,
     ...(raw.irrelevant ? { irrelevant: raw.irrelevant } : {}),
+    ...(unmapped ? { unmapped } : {}),
+    ...(migrated ? { migrated } : {}),
   };
 }

@@ -44,6 +44,11 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
       out.push(warning("MISSING_EVIDENCE", `${id} asks for evidence (a law, plan, report or URL) and none is given`, ["answers", id]));
     }
   }
+  (r.unmapped ?? []).forEach((u, i) => {
+    if (u.target !== undefined && !index.has(u.target)) {
+      out.push(error("UNKNOWN_QUESTION", `the unmapped answer to ${u.question} (${u.version}) names ${u.target} as its likely question, which is not a question of ${q.id} ${q.version}; correct or remove \`target\``, ["unmapped", i, "target"]));
+    }
+  });
   if (r.status === "complete") {
     const missing = q.questions.filter((x) => x.required && relevant.get(x.id) && r.answers[x.id] === undefined).map((x) => x.id);
     if (missing.length) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../core/canonical.js";
 import { closest, error, type Issue } from "../core/issues.js";
+import { normalizeConsensus, type Consensus } from "../core/consensus.js";
 import type { Questionnaire, Response } from "../core/model.js";
 import { normalizeQuestionnaire, normalizeResponse } from "../core/normalize.js";
 import { checkQuestionnaire } from "../core/rules/index.js";
@@ -8,7 +9,7 @@ import { readTextFile } from "./files.js";
 import { checkSchema, type SchemaName } from "./schema-check.js";
 import { parseYaml, type Source } from "./yaml-source.js";
 
-export const KINDS = ["questionnaire", "response", "consensus"] as const;
+export const KINDS = ["questionnaire", "response", "consensus", "gap-report"] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** A file read and parsed, with its kind, or the issues that stopped it. */
@@ -73,6 +74,13 @@ export function responseFrom(source: Source): { value?: Response; issues: Issue[
   const schemaIssues = checkSchema("response", source.data);
   if (schemaIssues.length) return { issues: locate(schemaIssues, source) };
   return { value: normalizeResponse(source.data), issues: [] };
+}
+
+/** Schema-checks and normalizes parsed workshop decisions (not yet against their questionnaire). */
+export function consensusFrom(source: Source): { value?: Consensus; issues: Issue[] } {
+  const schemaIssues = checkSchema("consensus", source.data);
+  if (schemaIssues.length) return { issues: locate(schemaIssues, source) };
+  return { value: normalizeConsensus(source.data), issues: [] };
 }
 
 /** Reads a questionnaire file: the revision, or the issues that stop it. `unreadable` means exit 3. */

@@ -45,6 +45,18 @@ function value(v: AnswerValue): string[] {
 
 // Plain scalars that YAML 1.2's core schema would read as something other than this string.
 const CORE_NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+// … and those YAML 1.1 readers would (yes, no, on, off, dates, 1_000, 1:20), quoted as the other
+// response writers of naq quote them (\`serializeResponse\`).
+const YAML_11_NON_STRING = new RegExp(
+  [
+    /^(?:Y|y|[Yy]es|YES|[Oo]n|ON|N|n|[Nn]o|NO|[Oo]ff|OFF)$/.source,
+    /^[-+]?(?:0b[0-1_]+|0[0-7_]+|[0-9][0-9_]*|0x[0-9a-fA-F_]+)$/.source,
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/.source,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/.source,
+    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.source,
+    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:t|T|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:[ \t]*(?:Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/.source,
+  ].join("|"),
+);
 // Characters a plain scalar may not start with, and sequences it may not hold.
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 // eslint-disable-next-line no-control-regex
@@ -54,7 +66,7 @@ const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 export function scalar(v: string | number | boolean): string {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : ".nan";
   if (typeof v === "boolean") return v ? "true" : "false";
-  const plain = v !== "" && v.trim() === v && !INDICATOR_START.test(v) && !UNSAFE_INSIDE.test(v) && !CORE_NON_STRING.test(v);
+  const plain = v !== "" && v.trim() === v && !INDICATOR_START.test(v) && !UNSAFE_INSIDE.test(v) && !CORE_NON_STRING.test(v) && !YAML_11_NON_STRING.test(v);
   if (plain) return v;
   // JSON's string syntax is YAML's double-quoted syntax; escape what YAML wants escaped besides.
   return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -30,11 +30,21 @@ const NEEDS_FULL_PARSE = /(?:^|[\s,[{])[&*!][^\s]|<<|__proto__|^%/m;
 
 function parseFast(text: string): { data: unknown } | undefined {
   if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  let data: unknown;
   try {
-    return { data: fastLoad(text, { schema: CORE_SCHEMA }) };
+    data = fastLoad(text, { schema: CORE_SCHEMA });
   } catch {
     return undefined;
   }
+  // An escaped key ("\x5f_proto__") is not in the text as written; look at the keys themselves.
+  return hasProtoKey(data) ? undefined : { data };
+}
+
+function hasProtoKey(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasProtoKey);
+  if (Object.prototype.hasOwnProperty.call(value, "__proto__")) return true;
+  return Object.values(value as Record<string, unknown>).some(hasProtoKey);
 }
 
 /** Parses YAML (JSON is YAML) text from `file`, refusing what naq never accepts: several documents, alias bombs, `__proto__` keys. */

@@ -113,3 +113,21 @@ describe("naq show in French and Russian", () => {
     expect(text.split("\n").length).toBe(en.split("\n").length);
   });
 });
+
+describe("every command's help", () => {
+  const cached = JSON.parse(readFileSync(`${root}dist/help.json`, "utf8")) as Record<string, string>;
+  const commands = Object.keys(cached).filter((k) => k !== "");
+
+  it("covers every command listed in `naq --help`", () => {
+    const listed = [...(cached[""] ?? "").matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]).filter((c) => c !== "help");
+    expect(commands.sort()).toEqual([...new Set(listed)].sort());
+    for (const c of ["list", "show", "validate", "fill", "status", "merge", "diff", "migrate", "schema"]) expect(commands).toContain(c);
+  });
+
+  it.each(commands)("of %s says its purpose in one line and shows a worked example", (cmd) => {
+    const help = cached[cmd] ?? "";
+    const purpose = (cached[""] ?? "").split("\n").find((l) => l.startsWith(`  ${cmd} `));
+    expect(purpose?.replace(/^ {2}\S+.*? {2,}/, "").trim().length).toBeGreaterThan(10);
+    expect(help).toMatch(new RegExp(`Examples:\\n {2}\\$ naq ${cmd}\\b`));
+  });
+});

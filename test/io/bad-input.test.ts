@@ -18,6 +18,7 @@ describe("reading files that are not what naq expects", () => {
     { what: "a mapping with a duplicate key", content: "kind: questionnaire\nid: a\nid: b\n", code: "DUPLICATE_KEY" },
     { what: "two YAML documents", content: "kind: questionnaire\n---\nkind: response\n", code: "MULTIPLE_DOCUMENTS" },
     { what: "a `__proto__` key", content: "kind: questionnaire\n__proto__: {admin: true}\n", code: "FORBIDDEN_KEY" },
+    { what: "a `__proto__` key written with an escape", content: 'kind: questionnaire\nareas: [{"\\x5f_proto__": {admin: true}}]\n', code: "FORBIDDEN_KEY" },
     { what: "an empty file", content: "", code: "EMPTY_FILE" },
     { what: "a file of only comments and blank lines", content: "# nothing\n\n   \n", code: "EMPTY_FILE" },
     { what: "binary bytes", content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]), code: "BINARY_FILE" },

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import type { Response } from "../../src/core/model.js";
 import { responseYaml, scalar } from "../../src/io/response-yaml.js";
 import { xq } from "../core/xlsx-questionnaire.js";
@@ -16,9 +16,13 @@ const readBoth = (text: string) => {
 describe("scalar", () => {
   it.each([
     ["Oui", "Oui"],
-    ["yes", "yes"],
+    ["yes", '"yes"'],
+    ["Off", '"Off"'],
     ["2.0.0", "2.0.0"],
-    ["2024-05-15T10:00:00Z", "2024-05-15T10:00:00Z"],
+    ["2024-05-15", '"2024-05-15"'],
+    ["2024-05-15T10:00:00Z", '"2024-05-15T10:00:00Z"'],
+    ["1_000", '"1_000"'],
+    ["1:20", '"1:20"'],
     ["LEG.07", "LEG.07"],
     ["12", '"12"'],
     ["1e5", '"1e5"'],
@@ -34,6 +38,11 @@ describe("scalar", () => {
     ["=HYPERLINK(\"x\")", '=HYPERLINK("x")'],
   ])("writes %j as %s", (value, yaml) => {
     expect(scalar(value)).toBe(yaml);
+  });
+
+  it("quotes exactly what the shared response writer quotes", () => {
+    const samples = ["yes", "no", "On", "y", "2.0.0", "2024-05-15", "2024-10-08T15:10:00.000Z", "12", "1_000", "1:20", ".5", "0x1F", "null", "true", "Oui", "LEG.07", "sha256:ab", "- x", "a: b", "note#1", "=SUM(A1)"];
+    for (const v of samples) expect(scalar(v), v).toBe(stringify(v, { compat: "yaml-1.1" }).trim().replace(/^'(.*)'$/, (_m, x: string) => JSON.stringify(x.replace(/''/g, "'"))));
   });
 
   it("reads back as the same string, whatever the string, in both YAML readers naq uses", () => {

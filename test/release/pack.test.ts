@@ -32,5 +32,7 @@ describe("the npm package", () => {
     expect(naq("--version").trim()).toBe(pkg.version);
     expect(naq("list")).toMatch(/cbrn-naq\s+2\.0\.0/);
     expect(naq("validate", "--strict", "examples")).toContain("16 files checked: 0 errors, 0 warnings");
+    expect(naq("merge", "examples", "--out", "report.json", "--out", "report.html")).toContain("Gap report");
+    expect(JSON.parse(readFileSync(join(app, "report.json"), "utf8")).kind).toBe("gap-report");
   }, 120_000);
 });

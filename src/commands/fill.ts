@@ -1,0 +1,206 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { invalidSaved, newResponse, progressOf, type Scope } from "../core/fill.js";
+import { chooseLanguage, resumeProblems } from "../core/fill-resume.js";
+import { closest, type Issue } from "../core/issues.js";
+import { localize, type Questionnaire, type Response } from "../core/model.js";
+import { CancelledError, FileError, InvalidInputError, UsageError } from "../errors.js";
+import { openQuestionnaire } from "../io/bundled.js";
+import { loadResponseFile, locate } from "../io/load.js";
+import type { Prompter } from "../io/prompter.js";
+import { headerComments, saveResponse, schemaRefFor, schemaRefIn } from "../io/response-file.js";
+import { EXIT, type Context } from "../main.js";
+import { shellQuote, Texts } from "../report/fill-lines.js";
+import { fillWords } from "../report/fill-words.js";
+import { PLAIN, safeForTerminal } from "../report/style.js";
+import { FillSession } from "./fill-session.js";
+
+export interface FillOptions {
+  readonly questionnaire?: string | undefined;
+  readonly country: string;
+  readonly agency: string;
+  readonly lang?: string | undefined;
+  readonly out?: string | undefined;
+  readonly area?: string | undefined;
+  readonly review: boolean;
+  readonly respondent?: string | undefined;
+}
+
+/** What tests replace: the prompter (a scripted fake instead of the terminal) and the clock. */
+export interface FillDeps {
+  readonly prompter?: Prompter;
+  readonly now?: () => string;
+}
+
+/**
+ * Walks one agency through its questions in the terminal, saving the response file after every
+ * answer; resumes it when it exists. Exit 0 when the person finishes, 130 on Ctrl-C.
+ */
+export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {}): Promise<number> {
+  if (!deps.prompter) requireTerminal(ctx);
+  const country = countryCode(opts.country);
+  const { questionnaire: q, digest } = openQuestionnaire(opts.questionnaire);
+  const agency = checkAgency(q, opts.agency);
+  const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
+
+  const given = opts.out ?? `naq-${country}-${agency.id}.yaml`;
+  const file = resolve(ctx.io.cwd, given);
+  const shown = displayPath(file, ctx.io.cwd);
+  const existing = readExisting(file, shown);
+  if (existing) {
+    const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
+    if (issues.length) throw new InvalidInputError(`${shown} was left as it was`, existing.locate(issues));
+  }
+  const chosen = chooseLanguage(q, opts.lang, existing?.response.language);
+  if ("problem" in chosen) throw new UsageError(chosen.problem);
+  const lang = chosen.lang;
+  const words = fillWords(lang);
+  const texts = new Texts(q, lang, words);
+  const now = deps.now ?? (() => new Date().toISOString());
+
+  // The comments a response file starts with (a notice, who wrote it) and its schema line are kept.
+  const text = existing ? readFileSync(file, "utf8") : "";
+  const header = headerComments(text);
+  const schemaRef = schemaRefIn(text) ?? schemaRefFor(file);
+  const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef, header), existing !== undefined);
+  let start: Response;
+  if (existing) {
+    start = existing.response;
+    if (start.language !== lang || (opts.respondent !== undefined && start.respondent !== opts.respondent)) {
+      start = { ...start, language: lang, ...(opts.respondent !== undefined ? { respondent: opts.respondent } : {}) };
+      save(start);
+    }
+  } else {
+    start = newResponse(q, digest, { country, agency: agency.id, language: lang, respondent: opts.respondent }, now());
+    save(start);
+  }
+
+  const s = ctx.style;
+  ctx.out(s.bold(words.start(texts.t(agency.name), country, `${q.id} ${q.version}`)));
+  const before = progressOf(q, scope, start.answers);
+  ctx.out(s.dim(`${safeForTerminal(shown)} · ${words.progress(before.answered, before.applicable)}`));
+  for (const bad of invalidSaved(q, start.answers)) ctx.out(s.yellow(words.invalidNote(bad.id, safeForTerminal(bad.problem))));
+
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  let prompter = deps.prompter;
+  if (!prompter) {
+    const { inquirerPrompter } = await import("../io/inquirer-prompter.js");
+    prompter = inquirerPrompter({
+      input: ctx.io.stdin as NodeJS.ReadableStream,
+      output: ctx.io.stdout as unknown as NodeJS.WritableStream,
+      plain: ctx.style === PLAIN,
+      keys: words.keys,
+      signal: interrupt.signal,
+    });
+    // Between two prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal: stop at the next prompt.
+    process.on("SIGINT", onSigint);
+  }
+  const session = new FillSession(q, texts, scope, start, { prompter, print: (l) => ctx.out(l), style: s, save, now });
+  let final: Response;
+  try {
+    final = await session.run(opts.review);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    const p = progressOf(q, scope, session.response.answers);
+    ctx.out();
+    throw new CancelledError(`${words.stopped(shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts)}`);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+
+  const whole = progressOf(q, { agency: agency.id }, final.answers);
+  ctx.out();
+  ctx.out(s.green(words.saved(safeForTerminal(shown), final.status === "complete")));
+  if (whole.requiredOpen.length) ctx.out(s.yellow(words.openRequired(whole.requiredOpen.length, whole.requiredOpen.slice(0, 8).join(", ") + (whole.requiredOpen.length > 8 ? ", …" : ""))));
+  ctx.out(`${words.check} ${["naq", "validate", ...(opts.questionnaire !== undefined ? ["--questionnaire", opts.questionnaire] : []), shown].map(shellQuote).join(" ")}`);
+  return EXIT.ok;
+}
+
+/**
+ * The autosave, refusing to overwrite the file when another program (another fill on the same file, an
+ * editor) changed it since this session last read or wrote it: its answers would be lost.
+ */
+function guardedSave(file: string, shown: string, write: (r: Response) => void, exists: boolean): (r: Response) => void {
+  const stamp = () => {
+    try {
+      const st = statSync(file);
+      return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  };
+  let last = exists ? stamp() : undefined;
+  return (r) => {
+    const now = stamp();
+    if (now !== undefined && now !== last) {
+      throw new FileError(`${shown} was changed by another program while fill was running, so the last answer was not written over it. Run the same command again to continue from the file as it is now`);
+    }
+    write(r);
+    last = stamp();
+  };
+}
+
+function requireTerminal(ctx: Context): void {
+  const missing = [ctx.io.stdin?.isTTY === true ? undefined : "input", ctx.io.stdout.isTTY === true ? undefined : "output"].filter(Boolean);
+  if (missing.length === 0) return;
+  throw new UsageError(
+    `naq fill is interactive and needs a terminal, but its ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not one. Without a terminal, make a spreadsheet with \`naq template\`, fill it in and read it back with \`naq import\`; or write the response file yourself (\`naq schema\` prints the rules its answers must meet)`,
+  );
+}
+
+function countryCode(text: string): string {
+  if (!/^[A-Za-z]{2}$/.test(text)) throw new UsageError(`--country expects a two-letter ISO 3166-1 code such as FR or KZ (XX for an exercise), not \`${text}\``);
+  return text.toUpperCase();
+}
+
+function checkAgency(q: Questionnaire, id: string) {
+  const agency = q.agencies.find((a) => a.id === id);
+  if (agency) {
+    if (!q.questions.some((x) => x.for.includes(id))) throw new UsageError(`${q.id} ${q.version} asks agency \`${id}\` no question`);
+    return agency;
+  }
+  const ids = q.agencies.map((a) => a.id);
+  const guess = closest(id, ids);
+  throw new UsageError(`\`${id}\` is not one of ${q.id} ${q.version}'s agencies.${guess ? ` Did you mean \`${guess}\`?` : ""} Agencies: ${ids.join(", ")}`);
+}
+
+function checkArea(q: Questionnaire, agency: string, area: string | undefined): string | undefined {
+  if (area === undefined) return undefined;
+  const withQuestions = q.areas.filter((a) => q.questions.some((x) => x.areaId === a.id && x.for.includes(agency))).map((a) => a.id);
+  const found = q.areas.find((a) => a.id === area || a.id === area.toUpperCase());
+  if (!found) {
+    const guess = closest(area, q.areas.map((a) => a.id));
+    throw new UsageError(`${q.id} ${q.version} has no area \`${area}\`.${guess ? ` Did you mean \`${guess}\`?` : ""} Areas: ${q.areas.map((a) => `${a.id} (${localize(a.title, "en", q.languages[0] ?? "en")})`).join(", ")}`);
+  }
+  if (!withQuestions.includes(found.id)) throw new UsageError(`area ${found.id} has no question for ${agency}; areas with questions for ${agency}: ${withQuestions.join(", ")}`);
+  return found.id;
+}
+
+/** The response already at `file`, or undefined; refuses (never overwrites) a file that is not a response. */
+function readExisting(file: string, shown: string) {
+  if (!existsSync(file)) return undefined;
+  const loaded = loadResponseFile(file);
+  if (loaded.unreadable) throw new FileError(`${shown}: ${loaded.issues[0]?.message ?? "cannot read the file"}`);
+  if (!loaded.value || !loaded.source || loaded.issues.some((i) => i.severity === "error")) {
+    throw new InvalidInputError(`${shown} exists and is not a naq response file, so fill will not write into it; fix it, or choose another --out`, loaded.issues);
+  }
+  const source = loaded.source;
+  return { response: loaded.value, locate: (issues: readonly Issue[]) => locate(issues, source) };
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** The command that continues this session: the same flags, in a fixed order. */
+function resumeCommand(opts: FillOptions): string {
+  const args = ["naq", "fill"];
+  if (opts.questionnaire !== undefined) args.push("--questionnaire", opts.questionnaire);
+  args.push("--country", opts.country.toUpperCase(), "--agency", opts.agency);
+  if (opts.lang !== undefined) args.push("--lang", opts.lang);
+  if (opts.out !== undefined) args.push("--out", opts.out);
+  if (opts.area !== undefined) args.push("--area", opts.area);
+  return args.map(shellQuote).join(" ");
+}

@@ -1,0 +1,119 @@
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import type { GapReport } from "../core/gap-report.js";
+import { buildGapReport } from "../core/merge.js";
+import { UsageError, WriteError } from "../errors.js";
+import { writeFileAtomic } from "../io/files.js";
+import { loadMergeInputs } from "../io/merge-inputs.js";
+import { EXIT, type Context } from "../main.js";
+import { formatIssuesText } from "../report/issues.js";
+import { safeForTerminal } from "../report/style.js";
+import { renderTerminal } from "../report/terminal.js";
+import { pickLanguage } from "./show.js";
+
+export interface MergeOptions {
+  readonly paths: readonly string[];
+  readonly questionnaire?: string | undefined;
+  readonly consensus?: string | undefined;
+  readonly target?: number | undefined;
+  readonly lang?: string | undefined;
+  readonly out: readonly string[];
+  readonly force: boolean;
+  readonly strict: boolean;
+}
+
+export const OUTPUT_FORMATS = { ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".json": "json" } as const;
+type Format = (typeof OUTPUT_FORMATS)[keyof typeof OUTPUT_FORMATS];
+
+/** The format each --out file is written in, chosen by its extension; refuses unknown ones and clashes. */
+export function planOutputs(outs: readonly string[], force: boolean): { file: string; format: Format }[] {
+  const seen = new Set<string>();
+  return outs.map((file) => {
+    const format = OUTPUT_FORMATS[extname(file).toLowerCase() as keyof typeof OUTPUT_FORMATS];
+    if (!format) throw new UsageError(`--out ${file}: unknown report format \`${extname(file) || "(no extension)"}\`; use .md, .html, .xlsx or .json`);
+    const full = resolve(file);
+    if (seen.has(full)) throw new UsageError(`--out ${file} is given twice`);
+    seen.add(full);
+    if (!force && existsSync(full)) throw new WriteError(file, "the file exists; add --force to replace it");
+    // Checked before anything is written, so a bad path leaves no partial set of reports behind.
+    if (!isFolder(dirname(full))) throw new WriteError(file, `no folder ${dirname(file)}; create it first`);
+    return { file, format };
+  });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function render(report: GapReport, format: Format): Promise<string | Uint8Array> {
+  switch (format) {
+    case "markdown":
+      return (await import("../report/markdown.js")).renderMarkdown(report);
+    case "html":
+      return (await import("../report/html.js")).renderHtml(report);
+    case "xlsx":
+      return (await import("../report/xlsx.js")).renderXlsx(report);
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+  }
+}
+
+const real = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+};
+
+/** Merges the responses into the gap report, writes each --out file and prints the summary. */
+export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
+  const outputs = planOutputs(opts.out, opts.force);
+  const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus });
+  const read = new Set([...inputs.responses.map((r) => real(r.file)), ...inputs.excluded.map((e) => real(e.file)), ...(inputs.consensus ? [real(inputs.consensus.file)] : [])]);
+  for (const o of outputs) if (read.has(real(o.file))) throw new UsageError(`--out ${o.file} is one of the files being merged; naq never overwrites an input`);
+
+  const q = inputs.revision.questionnaire;
+  const report = buildGapReport({
+    questionnaire: q,
+    digest: inputs.revision.digest,
+    language: pickLanguage(q, opts.lang),
+    ...(opts.target !== undefined ? { target: opts.target } : {}),
+    responses: inputs.responses,
+    excluded: inputs.excluded,
+    ...(inputs.consensus ? { consensus: inputs.consensus } : {}),
+  });
+
+  // Render everything before writing anything, so a failure leaves no half-written set of reports.
+  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, content: await render(report, o.format) })));
+  for (const r of rendered) writeFileAtomic(r.file, r.content);
+
+  const older = inputs.notices.filter((i) => i.code === "OLDER_REVISION");
+  const warnings = inputs.notices.length - older.length;
+  if (older.length) for (const line of formatIssuesText(older, ctx.errStyle)) ctx.err(line);
+  if (warnings) ctx.err(ctx.errStyle.yellow(`${warnings} warning${warnings === 1 ? "" : "s"} in the responses merged; \`naq validate ${opts.paths.join(" ")}\` lists them`));
+  if (older.length || warnings) ctx.err();
+
+  for (const line of renderTerminal(report, ctx.style)) ctx.out(line);
+  if (rendered.length) {
+    ctx.out();
+    for (const r of rendered) ctx.out(ctx.style.green(`✔ wrote ${safeForTerminal(r.file)}`));
+  }
+
+  if (opts.strict) {
+    const reasons = [
+      ...(report.summary.unresolved ? [`${report.summary.unresolved} unresolved disagreement${report.summary.unresolved === 1 ? "" : "s"}`] : []),
+      ...(report.missing.length ? [`${report.missing.length} agenc${report.missing.length === 1 ? "y has" : "ies have"} not answered`] : []),
+      ...(report.excluded.length ? [`${report.excluded.length} response${report.excluded.length === 1 ? " was" : "s were"} not merged`] : []),
+    ];
+    if (reasons.length) {
+      ctx.err(`${ctx.errStyle.red("naq:")} --strict: ${reasons.join(", ")}`);
+      return EXIT.invalid;
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,188 @@
+import { answerProblem } from "./answers.js";
+import { isAskedOf, relevance } from "./conditions.js";
+import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus } from "./model.js";
+
+/** What one fill session walks: one agency's questions, optionally limited to one area. */
+export interface Scope {
+  readonly agency: string;
+  readonly area?: string | undefined;
+}
+
+export type Answers = Readonly<Record<string, Answer>>;
+
+/** Where a question stands in the walk: its 1-based place among the questions that apply, in its area and overall. */
+export interface Position {
+  readonly question: Question;
+  readonly area: { readonly n: number; readonly total: number };
+  readonly overall: { readonly n: number; readonly total: number };
+}
+
+/** Whether `question` holds an answer its type accepts (a saved answer that is not valid counts as unanswered). */
+export function isAnswered(q: Questionnaire, question: Question, answers: Answers): boolean {
+  const a = answers[question.id];
+  return a !== undefined && answerProblem(q, question, a.value) === undefined;
+}
+
+/**
+ * The question to ask next: the first question in scope, in questionnaire order, that applies given
+ * `answers`, has no valid answer, and is not passed over by `skip`; with its position.
+ */
+export function nextQuestion(q: Questionnaire, scope: Scope, answers: Answers, skip: (id: string) => boolean = () => false): Position | undefined {
+  const relevant = relevance(q, scope.agency, answers);
+  const next = q.questions.find((x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && !isAnswered(q, x, answers));
+  return next ? positionOf(q, next, relevant) : undefined;
+}
+
+/** The position of `question` among the questions that apply, given precomputed relevance. */
+export function positionOf(q: Questionnaire, question: Question, relevant: ReadonlyMap<string, boolean>): Position {
+  let areaN = 0;
+  let areaTotal = 0;
+  let n = 0;
+  let total = 0;
+  let seen = false;
+  for (const x of q.questions) {
+    if (!relevant.get(x.id)) continue;
+    total++;
+    if (!seen) n++;
+    if (x.areaId === question.areaId) {
+      areaTotal++;
+      if (!seen) areaN++;
+    }
+    if (x.id === question.id) seen = true;
+  }
+  return { question, area: { n: areaN, total: areaTotal }, overall: { n, total } };
+}
+
+/** How far an agency's answers go: questions that apply, how many are answered, and the required ones still open. */
+export interface Progress {
+  readonly applicable: number;
+  readonly answered: number;
+  readonly requiredOpen: readonly string[];
+}
+
+/** Counts the questions that apply to `scope` and the answers they have. */
+export function progressOf(q: Questionnaire, scope: Scope, answers: Answers): Progress {
+  const relevant = relevance(q, scope.agency, answers);
+  let applicable = 0;
+  let answered = 0;
+  const requiredOpen: string[] = [];
+  for (const x of q.questions) {
+    if (!relevant.get(x.id) || (scope.area !== undefined && x.areaId !== scope.area)) continue;
+    applicable++;
+    if (isAnswered(q, x, answers)) answered++;
+    else if (x.required) requiredOpen.push(x.id);
+  }
+  return { applicable, answered, requiredOpen };
+}
+
+/** `complete` when every required question that applies to the agency has a valid answer, else `in-progress`. */
+export function statusOf(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): ResponseStatus {
+  return q.questions.some((x) => x.required && relevant.get(x.id) && !isAnswered(q, x, answers)) ? "in-progress" : "complete";
+}
+
+/** Answered questions asked of the agency that no longer apply given the other answers, in questionnaire order. */
+export function irrelevantAnswered(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): string[] {
+  return q.questions.filter((x) => answers[x.id] !== undefined && isAskedOf(x, agency) && !relevant.get(x.id)).map((x) => x.id);
+}
+
+/** A response whose `irrelevant` list and `status` agree with its answers, stamped `now`. */
+export function settle(q: Questionnaire, r: Response, now: string, relevant = relevance(q, r.agency, r.answers)): Response {
+  const irrelevant = irrelevantAnswered(q, r.agency, r.answers, relevant);
+  const { irrelevant: _old, ...rest } = r;
+  return { ...rest, status: statusOf(q, r.agency, r.answers, relevant), updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
+}
+
+/** What recording one answer changed: the new response and the questions that stopped or started applying. */
+export interface Recorded {
+  readonly response: Response;
+  readonly nowIrrelevant: readonly string[];
+  readonly nowRelevant: readonly string[];
+}
+
+/**
+ * Records `answer` to question `id` and re-evaluates every condition. Answers to questions that stop
+ * applying are kept and listed in `irrelevant`, never deleted. Empty comment and evidence are dropped.
+ */
+export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: Answer, now: string): Recorded {
+  const before = relevance(q, r.agency, r.answers);
+  const clean: Answer = {
+    value: answer.value,
+    ...(answer.comment?.trim() ? { comment: answer.comment.trim() } : {}),
+    ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
+  };
+  const answers = { ...r.answers, [id]: clean };
+  const after = relevance(q, r.agency, answers);
+  const response = settle(q, { ...r, answers }, now, after);
+  const changed = (from: boolean, to: boolean) => q.questions.filter((x) => (before.get(x.id) ?? false) === from && (after.get(x.id) ?? false) === to).map((x) => x.id);
+  return { response, nowIrrelevant: changed(true, false), nowRelevant: changed(false, true) };
+}
+
+/** A new, empty response of `agency` in `country` to revision `q`. */
+export function newResponse(q: Questionnaire, digest: string, who: { country: string; agency: string; language: string; respondent?: string | undefined }, now: string): Response {
+  return settle(
+    q,
+    {
+      questionnaire: { id: q.id, version: q.version, digest },
+      country: who.country,
+      agency: who.agency,
+      ...(who.respondent ? { respondent: who.respondent } : {}),
+      language: who.language,
+      status: "in-progress",
+      updated: now,
+      answers: {},
+    },
+    now,
+  );
+}
+
+export type ReviewState = "answered" | "unanswered" | "invalid" | "irrelevant";
+
+export interface ReviewItem {
+  readonly question: Question;
+  readonly answer?: Answer;
+  readonly state: ReviewState;
+}
+
+export interface ReviewArea {
+  readonly areaId: string;
+  readonly items: readonly ReviewItem[];
+}
+
+/**
+ * Every question in scope that applies, and every answered one that no longer does, grouped by area in
+ * questionnaire order: what the review lists.
+ */
+export function reviewOf(q: Questionnaire, scope: Scope, answers: Answers): ReviewArea[] {
+  const relevant = relevance(q, scope.agency, answers);
+  const index = questionIndex(q);
+  const out: ReviewArea[] = [];
+  for (const area of q.areas) {
+    if (scope.area !== undefined && area.id !== scope.area) continue;
+    const items: ReviewItem[] = [];
+    for (const id of area.questionIds) {
+      const question = index.get(id);
+      if (!question || !isAskedOf(question, scope.agency)) continue;
+      const answer = answers[id];
+      if (!relevant.get(id)) {
+        if (answer) items.push({ question, answer, state: "irrelevant" });
+        continue;
+      }
+      const state: ReviewState = answer === undefined ? "unanswered" : isAnswered(q, question, answers) ? "answered" : "invalid";
+      items.push({ question, state, ...(answer ? { answer } : {}) });
+    }
+    if (items.length) out.push({ areaId: area.id, items });
+  }
+  return out;
+}
+
+/** Saved answers that their question does not accept (a hand-edited file): asked again, kept until replaced. */
+export function invalidSaved(q: Questionnaire, answers: Answers): { id: string; problem: string }[] {
+  const index = questionIndex(q);
+  const out: { id: string; problem: string }[] = [];
+  for (const [id, a] of Object.entries(answers)) {
+    const question = index.get(id);
+    const problem = question && answerProblem(q, question, a.value);
+    if (problem) out.push({ id, problem });
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+/** Reads the responses (and workshop decisions) that `merge` and `status` work on, refusing what cannot be merged. */
+import { checkConsensus, type Consensus } from "../core/consensus.js";
+import type { ExcludedFile } from "../core/gap-report.js";
+import { error, type Issue } from "../core/issues.js";
+import { checkConsensusFits, checkMergeSet } from "../core/merge-rules.js";
+import type { MergedResponse } from "../core/merge.js";
+import type { Response } from "../core/model.js";
+import { checkResponse } from "../core/response-rules.js";
+import { compareSemver } from "../core/semver.js";
+import { FileError, InvalidInputError, UsageError } from "../errors.js";
+import { bundledFile, openQuestionnaire } from "./bundled.js";
+import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./load.js";
+import { carryToRevision } from "./older-revisions.js";
+import { expandPaths } from "./walk.js";
+import type { Source } from "./yaml-source.js";
+
+export interface MergeInputOptions {
+  readonly paths: readonly string[];
+  readonly questionnaire?: string | undefined;
+  readonly consensus?: string | undefined;
+  /**
+   * Report the problems that `checkResponse` finds in each response instead of refusing them
+   * (for `status`, which shows progress on unfinished work).
+   */
+  readonly lenient?: boolean;
+}
+
+export interface MergeInputs {
+  readonly revision: LoadedQuestionnaire;
+  readonly responses: readonly MergedResponse[];
+  readonly excluded: readonly ExcludedFile[];
+  readonly consensus?: { readonly file: string; readonly consensus: Consensus };
+  /** Warnings about the files merged, and why any file was left out. */
+  readonly notices: readonly Issue[];
+  /** Errors per merged file, when `lenient`. */
+  readonly problems: ReadonlyMap<string, readonly Issue[]>;
+}
+
+/**
+ * Finds the parsed source of a file again when an issue needs a line and column. Merging thousands of
+ * files keeps only their data: holding every parsed document for the rare issue costs memory and time.
+ */
+class Sources {
+  private readonly cache = new Map<string, Source | undefined>();
+  get(file: string): Source | undefined {
+    if (!this.cache.has(file)) {
+      const doc = loadDocument(file);
+      this.cache.set(file, doc.ok ? doc.source : undefined);
+    }
+    return this.cache.get(file);
+  }
+}
+
+/** Places issues that name a file (and a path in it) at their line and column. */
+function place(issues: readonly Issue[], sources: Sources): Issue[] {
+  return issues.map((i) => {
+    const file = i.location?.file;
+    if (file === undefined || i.location === undefined || "sheet" in i.location || i.location.line !== undefined) return i;
+    const source = sources.get(file);
+    if (!source) return i;
+    const { line, column } = source.position(i.path ?? [], i.atKey);
+    return { ...i, location: { file: source.file, line, column } };
+  });
+}
+
+const isError = (i: Issue) => i.severity === "error";
+
+/**
+ * Reads every response under `paths` (files or folders) and the workshop decisions, and settles the
+ * revision to merge against: `--questionnaire`, else the newest revision the responses answer.
+ * Throws, with issues naming each file, when the files cannot be merged together.
+ */
+export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
+  const { files, missing } = expandPaths(opts.paths);
+  if (missing.length) throw new FileError(`${missing.join(", ")}: no such file or folder; check the path`);
+  const consensusFiles = opts.consensus !== undefined ? [opts.consensus] : [];
+  const sources = new Sources();
+  const issues: Issue[] = [];
+  const read: { file: string; response: Response }[] = [];
+  const decisions: { file: string; consensus: Consensus }[] = [];
+
+  for (const file of [...files, ...consensusFiles.filter((f) => !files.includes(f))]) {
+    const doc = loadDocument(file);
+    if (!doc.ok) {
+      if (doc.unreadable) throw new FileError(`${file}: ${doc.issues[0]?.message ?? "cannot read the file"}`);
+      issues.push(...doc.issues);
+      continue;
+    }
+    if (doc.kind === "gap-report") continue;
+    if (doc.kind === "questionnaire") {
+      throw new UsageError(`${file} is a questionnaire, not a response; give it with --questionnaire ${file} and list only response files and folders`);
+    }
+    if (doc.kind === "consensus") {
+      const loaded = consensusFrom(doc.source);
+      issues.push(...loaded.issues);
+      if (loaded.value) decisions.push({ file, consensus: loaded.value });
+      continue;
+    }
+    if (consensusFiles.includes(file)) throw new UsageError(`--consensus ${file}: the file holds \`kind: response\`, not workshop decisions (\`kind: consensus\`)`);
+    const loaded = responseFrom(doc.source);
+    issues.push(...loaded.issues);
+    if (loaded.value) read.push({ file, response: loaded.value });
+  }
+  if (decisions.length > 1) throw new UsageError(`several files hold workshop decisions (${decisions.map((d) => d.file).join(", ")}); merge with one \`kind: consensus\` file`);
+  if (issues.some(isError)) throw new InvalidInputError(`${countFiles(issues)} cannot be read as responses; fix the issues above (\`naq validate\` checks them one by one)`, issues);
+  if (read.length === 0) throw new UsageError(`no response files (\`kind: response\`) in ${opts.paths.join(", ")}`);
+
+  const setIssues = place(
+    checkMergeSet(read.map((r) => ({ file: r.file, country: r.response.country, agency: r.response.agency, questionnaire: r.response.questionnaire }))),
+    sources,
+  );
+  if (setIssues.length) throw new InvalidInputError("these files cannot be merged into one report", setIssues);
+
+  const revision = chooseRevision(read, opts.questionnaire, sources);
+  const q = revision.questionnaire;
+  const responses: MergedResponse[] = [];
+  const excluded: ExcludedFile[] = [];
+  const notices: Issue[] = [];
+  const problems = new Map<string, Issue[]>();
+  const refusals: Issue[] = [];
+  for (const r of read) {
+    const ref = r.response.questionnaire;
+    const order = compareSemver(ref.version, q.version);
+    if (ref.id !== q.id || order > 0) {
+      const why = ref.id !== q.id ? `answers questionnaire ${ref.id}, not ${q.id}` : `answers ${ref.id} ${ref.version}, newer than the ${q.version} being merged; merge against ${ref.version} (leave out --questionnaire)`;
+      refusals.push({ ...error("MIXED_QUESTIONNAIRES", why, ["questionnaire", ref.id !== q.id ? "id" : "version"]), location: { file: r.file } });
+      continue;
+    }
+    if (order < 0) {
+      const carried = carryToRevision(r.file, r.response, revision);
+      if (carried.ok) {
+        responses.push({ file: r.file, response: carried.response, migratedFrom: carried.migratedFrom });
+      } else {
+        excluded.push(carried.excluded);
+        notices.push(carried.issue);
+      }
+      continue;
+    }
+    const found = checkResponse(q, revision.digest, r.response).map((i) => ({ ...i, location: { file: r.file } }));
+    notices.push(...found.filter((i) => !isError(i)));
+    const errors = found.filter(isError);
+    if (errors.length && opts.lenient) problems.set(r.file, place(errors, sources));
+    else refusals.push(...errors);
+    responses.push({ file: r.file, response: r.response });
+  }
+
+  let consensus: MergeInputs["consensus"];
+  const decided = decisions[0];
+  if (decided) {
+    const country = read[0]?.response.country ?? "";
+    refusals.push(
+      ...checkConsensusFits(decided.file, { ...decided.consensus.questionnaire, country: decided.consensus.country }, country, q.id, q.version),
+      ...checkConsensus(q, revision.digest, decided.consensus).map((i) => ({ ...i, location: { file: decided.file } })),
+    );
+    consensus = decided;
+  }
+  if (refusals.length) throw new InvalidInputError(`${countFiles(refusals)} cannot be merged; fix the issues above`, place(refusals, sources));
+  return { revision, responses, excluded, ...(consensus ? { consensus } : {}), notices: place(notices, sources), problems };
+}
+
+function countFiles(issues: readonly Issue[]): string {
+  const n = new Set(issues.map((i) => i.location?.file)).size;
+  return n === 1 ? "1 file" : `${n} files`;
+}
+
+/** The revision given with --questionnaire, else the newest revision any response answers. */
+function chooseRevision(read: readonly { file: string; response: Response }[], given: string | undefined, sources: Sources): LoadedQuestionnaire {
+  if (given !== undefined) return openQuestionnaire(given);
+  const newest = read.reduce((best, r) => (compareSemver(r.response.questionnaire.version, best.response.questionnaire.version) > 0 ? r : best));
+  const { id, version } = newest.response.questionnaire;
+  const file = bundledFile(id, version);
+  if (file === undefined) {
+    const issue = { ...error("QUESTIONNAIRE_NOT_FOUND", `answers ${id} ${version}, which naq does not bundle; give its file with --questionnaire`, ["questionnaire"]), location: { file: newest.file } };
+    throw new InvalidInputError(`the revision ${id} ${version} is needed to merge these responses`, place([issue], sources));
+  }
+  return openQuestionnaire(file);
+}
