@@ -29,16 +29,26 @@ export async function open(context: BrowserContext, report: GapReport, name: str
   const dir = mkdtempSync(join(tmpdir(), "naq-html-"));
   const file = join(dir, `${name}.html`);
   writeFileSync(file, renderHtml(report));
+  return openFile(context, file);
+}
+
+/** Opens an HTML file, recording console errors, every request and every dialog (alert, confirm, ...) it opens. */
+export async function openFile(context: BrowserContext, file: string): Promise<Visit & { readonly dialogs: string[] }> {
   const url = pathToFileURL(file).href;
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
+  const dialogs: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
   page.on("request", (r) => requests.push(r.url()));
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(url, { waitUntil: "load" });
-  return { page, url, consoleErrors, requests };
+  return { page, url, consoleErrors, requests, dialogs };
 }
 

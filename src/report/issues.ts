@@ -3,11 +3,14 @@ import { safeForTerminal, type Style } from "./style.js";
 
 export type IssueFormat = "text" | "json" | "github";
 
+// File and sheet names come from users too: no control character, and no line break that would forge a line.
+const name = (s: string) => safeForTerminal(s).replace(/\n/g, "\uFFFD");
+
 const where = (i: Issue): string => {
   const l = i.location;
   if (!l) return "";
-  if ("sheet" in l) return `${l.file}:${l.sheet}!${l.cell}`;
-  return `${l.file}${l.line !== undefined ? `:${l.line}:${l.column ?? 1}` : ""}`;
+  if ("sheet" in l) return `${name(l.file)}:${name(l.sheet)}!${l.cell}`;
+  return `${name(l.file)}${l.line !== undefined ? `:${l.line}:${l.column ?? 1}` : ""}`;
 };
 
 const order = (a: Issue, b: Issue): number => {
@@ -45,7 +48,7 @@ export function formatIssuesJson(issues: readonly Issue[]): string {
   );
 }
 
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (s: string) => safeForTerminal(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands that annotate the file and line of each issue. */

@@ -2,27 +2,31 @@
 import type { GapReport, QuestionResult } from "../core/gap-report.js";
 import { PHASES } from "../core/model.js";
 import { DOMAIN_NAMES, day, names, OUTCOME_WORDS, pct, pct0, plural, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./gap-words.js";
+import { safeForTerminal } from "./style.js";
 import { bar } from "./terminal.js";
 
 /** How many priorities the Markdown and HTML reports list (all of them are in the XLSX and JSON). */
 export const TOP_PRIORITIES = 20;
 
-/** Escapes text for Markdown: HTML special characters become entities and Markdown syntax is backslashed. */
+/**
+ * Escapes text for Markdown: HTML special characters become entities, Markdown syntax is backslashed, and
+ * control characters and bidi overrides go as on a terminal (the file is often read with `cat`).
+ */
 export function md(text: string): string {
-  return text
+  return safeForTerminal(text.replace(/\r\n?/g, "\n"))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     // Inline syntax only: every call site puts the text after other content on its line.
     .replace(/([\\`*_[\]|~])/g, "\\$1")
-    .replace(/\r?\n/g, " ");
+    .replace(/\n/g, " ");
 }
 
 /** Escapes text for a table cell, keeping line breaks as `<br>`. */
 function cell(text: string | undefined | null): string {
   if (text === undefined || text === null || text === "") return "";
   return text
-    .split(/\r?\n/)
+    .split(/\r\n?|\n/)
     .map((line) => md(line))
     .join("<br>");
 }

@@ -14,8 +14,8 @@ export const COLOUR: Style = { red: wrap(31, 39), yellow: wrap(33, 39), green: w
 const same = (s: string) => s;
 export const PLAIN: Style = { red: same, yellow: same, green: same, cyan: same, dim: same, bold: same };
 
-/** Removes control characters (escape sequences included) from untrusted text before it reaches a terminal. */
+/** Removes control characters (escape sequences included) and bidi overrides from untrusted text before it reaches a terminal; a tab becomes a space. */
 export function safeForTerminal(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === "\t" ? " " : "\uFFFD"));
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === "\t" ? " " : "\uFFFD"));
 }

@@ -1,10 +1,12 @@
 /**
  * The gap report as a workbook for analysts: Summary, Areas, Priorities, Disagreements, Coverage and an
  * Answers matrix (question × agency). Loads exceljs, so only the merge command imports it, and only
- * when an .xlsx is asked for. Untrusted text is always written as a text cell in Text format, so no
- * cell can start a formula, even after someone edits it.
+ * when an .xlsx is asked for. Untrusted text is always written as a text cell in Text format, and text
+ * that looks like a formula gets a leading apostrophe, so no cell starts a formula, even after someone
+ * edits it or saves the sheet as CSV.
  */
 import ExcelJS from "exceljs";
+import { neutralise } from "../core/cell.js";
 import type { GapReport } from "../core/gap-report.js";
 import type { AnswerValue } from "../core/model.js";
 import { names, OUTCOME_WORDS, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./gap-words.js";
@@ -34,7 +36,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], r
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       if (v === null) return;
-      cell.value = v;
+      cell.value = typeof v === "string" ? neutralise(v) : v;
       if (typeof v === "string") cell.numFmt = "@";
       else if (typeof v === "number" && columns[i]?.format) cell.numFmt = columns[i]?.format as string;
       if (typeof v === "string" && v.length > 60) cell.alignment = { wrapText: true, vertical: "top" };
