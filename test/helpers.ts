@@ -46,3 +46,15 @@ export function runBuilt(argv: string[], opts: { cwd?: string; env?: Record<stri
 export function tempDir(prefix = "naq-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32), so a test that picks points at random can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,17 +1,18 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { newResponse } from "../../src/core/fill.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { serializeResponse } from "../../src/io/response-file.js";
-import { fixture, runBuilt, tempDir } from "../helpers.js";
-import { promptState, startTmuxServer, stopTmuxServer, Terminal } from "../tmux.js";
+import { fixture, runBuilt, seededRandom, tempDir } from "../helpers.js";
+import { promptState, startTmuxServer, stopTmuxServer, Terminal, type Key } from "../tmux.js";
 
 // End to end in a real pseudo-terminal: the built CLI under tmux, driven with keystrokes.
 const SMALL = fixture("fill", "small.yaml");
 const SMALL_ARGS = ["fill", "--questionnaire", SMALL, "--country", "XX", "--agency", "health"];
 const LONG = 120_000;
+const KILL_RUNS = Number(process.env.NAQ_KILL_RUNS ?? 20);
 
 type Saved = { language: string; status: string; answers: Record<string, { value: unknown; comment?: string; evidence?: string }>; irrelevant?: string[] };
 const read = (file: string) => parse(readFileSync(file, "utf8")) as Saved;
@@ -137,6 +138,50 @@ describe("naq fill in a terminal", () => {
       expect(screen).toContain("3 of 6 questions that apply are answered.");
     },
     LONG,
+  );
+
+  it(
+    `keeps every confirmed answer when killed with SIGKILL at ${KILL_RUNS} random points`,
+    async () => {
+      // Each step finishes the open prompt; `answers` is what the file holds once the next prompt shows.
+      const steps: { keys: Key[]; next: string; answers: Record<string, unknown> }[] = [];
+      const step = (keys: Key[], next: string, answers: Record<string, unknown>) => steps.push({ keys, next, answers: { ...(steps.at(-1)?.answers ?? {}), ...answers } });
+      step(["Enter"], "Comment", { "DET.01": { value: "yes" } });
+      step([{ text: "fixed stations" }, "Enter"], "How many stations", { "DET.01": { value: "yes", comment: "fixed stations" } });
+      step([{ text: "40" }, "Enter"], "Comment", { "DET.02": { value: 40 } });
+      step([{ text: "counted in 2024" }, "Enter"], "How developed is laboratory surveillance?", { "DET.02": { value: 40, comment: "counted in 2024" } });
+      step(["Down", "Down", "Down", "Enter"], "Comment", { "DET.03": { value: 4 } });
+      step([{ text: "BSL-3" }, "Enter"], "Evidence", { "DET.03": { value: 4, comment: "BSL-3" } });
+      const rnd = seededRandom(Number(process.env.NAQ_FUZZ_SEED ?? 20261121));
+      const seen: string[] = [];
+      for (let run = 0; run < KILL_RUNS; run++) {
+        const dir = tempDir();
+        const file = join(dir, "naq-XX-health.yaml");
+        const t = terminal().start(SMALL_ARGS, dir);
+        await t.waitForPrompt("Is there a radiation monitoring network?");
+        // Some steps finished and confirmed, then the keys of the next one sent and the kill a moment later.
+        const done = Math.floor(rnd() * steps.length);
+        for (const s of steps.slice(0, done)) await t.step(s.keys, s.next);
+        const pid = t.pid();
+        const delay = Math.floor(rnd() * 30);
+        t.send(...(steps[done]?.keys ?? []));
+        await new Promise((r) => setTimeout(r, delay));
+        process.kill(pid, "SIGKILL");
+        expect(await t.exit()).toBe(137);
+        const context = `run ${run}: killed ${delay} ms after the keys of step ${done + 1}`;
+        const answers = existsSync(file) ? (read(file).answers ?? {}) : {};
+        const before = steps[done - 1]?.answers ?? {};
+        const after = steps[done]?.answers ?? {};
+        expect([before, after], context).toContainEqual(answers);
+        seen.push(JSON.stringify(answers) === JSON.stringify(before) ? String(done) : `${done}+`);
+        for (const name of readdirSync(dir)) expect(name === "naq-XX-health.yaml" || /^\.naq-XX-health\.yaml\.naq-tmp-[0-9a-f]{8}$/.test(name), context).toBe(true);
+        if (existsSync(file)) expect(runBuilt(["validate", SMALL, file]).code, context).toBe(0);
+        t.kill();
+      }
+      // Steps confirmed before each kill, with + where the step in flight was saved too.
+      console.info(`fill: ${KILL_RUNS} kills after steps ${seen.join(" ")}`);
+    },
+    LONG * 3,
   );
 
   it(
