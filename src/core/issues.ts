@@ -66,6 +66,8 @@ export const ISSUE_CODES = [
   // revisions
   "UNKNOWN_WAS_REF",
   "VERSION_BUMP_TOO_SMALL",
+  // answers carried by migration
+  "UNCONFIRMED_ANSWER",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
