@@ -173,9 +173,9 @@ function carriedNotes(q: Questionnaire, scope: Scope, r: Response, texts: Texts,
   const lines: string[] = [];
   const { toConfirm } = progressOf(q, scope, r.answers);
   if (toConfirm.length) lines.push(s.yellow(w.waiting(toConfirm.length, listIds(toConfirm))));
-  const open = (r.unmapped ?? []).filter((u) => u.resolved === undefined);
-  if (open.length) lines.push(s.yellow(w.unmappedCount(open.length)));
   const unplaced = unplacedUnmapped(q, scope.agency, r);
+  const placed = (r.unmapped ?? []).filter((u) => u.resolved === undefined && !unplaced.includes(u));
+  if (placed.length) lines.push(s.yellow(w.unmappedCount(placed.length)));
   if (unplaced.length) lines.push(w.unplaced, ...unmappedLines(texts, unplaced, s, false));
   return lines;
 }

@@ -224,7 +224,7 @@ describe("naq fill, old answers that could not be carried", () => {
       "  Take it into account in the answer below.",
       "",
     ]);
-    expect(out).toContain("3 old answers could not be carried; each is shown next to the question it most likely belongs to.");
+    expect(out).toContain("2 old answers could not be carried; each is shown next to the question it most likely belongs to.");
     expect(between(out, "Old answers with no question for this agency", "DET · Detection")).toEqual([
       "Old answers with no question for this agency (kept in the file):",
       "↺ Old answer (0.9.0) to OLD.01, not carried over: a retired question's answer",

@@ -190,6 +190,7 @@ describe("naq fill in a terminal, carrying over a response to an older revision"
       expect(screen).toContain("Carried over to cbrn-naq 2.0.0: 26 carried, 2 to confirm, 2 unmapped. The old file is kept as naq-XX-customs.1.0.0.yaml.");
       expect(screen).toContain("2 carried answers wait for confirmation and will be asked again: LEG.13, AUT.10");
       expect(screen).toContain("↺ Old answer (1.0.0) to PRV.06, not carried over: 2");
+      expect(screen).toContain("1 old answer could not be carried; each is shown next to the question it most likely belongs to.");
       expect(screen).toContain("↺ Carried from LEG.13, LEG.14 (1.0.0), please confirm:");
       expect(screen).toContain("❯ 3 · Developed capacity");
       expect(readFileSync(join(dir, "naq-XX-customs.1.0.0.yaml"), "utf8")).toBe(readFileSync(example, "utf8"));
