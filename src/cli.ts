@@ -193,6 +193,62 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       setCode(await migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
     });
 
+  program
+    .command("template")
+    .summary("make a workbook an agency can fill in Excel or LibreOffice")
+    .description(
+      "Write an .xlsx workbook for one agency in one language: an instructions sheet, one sheet per area with the questions the agency is asked, dropdown lists of the answers, comment and evidence cells. A hidden sheet records the revision and a fingerprint, so `naq import` recognises a stale or altered template.",
+    )
+    .requiredOption("-o, --out <file.xlsx>", "workbook to write (never replaced without --force)")
+    .option("-q, --questionnaire <Q>", "revision (bundled id, id@version or path; default: the newest bundled, or the one --from answers)")
+    .option("-a, --agency <id>", "agency the workbook is for (default: the --from response's)")
+    .option("-c, --country <CC>", "ISO 3166 alpha-2 code of the country")
+    .option("-l, --lang <lang>", "language of the workbook (default: the --from response's, else the questionnaire's first)")
+    .option("--from <response>", "pre-fill the answers of this response file (to review them, or to continue work begun in `naq fill`)")
+    .option("--send-to <who>", "who the workbook goes back to, as the instructions should say (e.g. a name and e-mail address)")
+    .option("--force", "replace --out if it exists")
+    .addHelpText(
+      "after",
+      examples(
+        "naq template --agency health --country XX --lang fr --out naq-XX-health.xlsx",
+        'naq template --agency customs --country XX --send-to "NFP secretariat, nfp@example.org" --out customs.xlsx',
+        "naq template --from examples/responses/XX-customs-1.0.0.yaml --out review-customs.xlsx",
+      ),
+    )
+    .action(async (opts) => {
+      const { template } = await import("./commands/template.js");
+      setCode(
+        await template(
+          { questionnaire: opts.questionnaire, agency: opts.agency, country: opts.country, lang: opts.lang, from: opts.from, sendTo: opts.sendTo, out: opts.out, force: opts.force === true },
+          ctx,
+        ),
+      );
+    });
+
+  program
+    .command("import")
+    .summary("turn filled workbooks into response files")
+    .description(
+      "Read workbooks made by `naq template` and filled in any spreadsheet program into validated response files. Answers are recognised by their label in any of the questionnaire's languages or by their value. A workbook with errors produces no file (unless --partial); every problem names its sheet and cell.",
+    )
+    .argument("<workbooks...>", ".xlsx files or folders holding them")
+    .option("-o, --out <file.yaml>", "response file to write (one workbook only)")
+    .option("-d, --out-dir <dir>", "folder to write the response files to, each named after its workbook (default: the current folder)")
+    .option("-q, --questionnaire <Q>", "revision the workbooks must be for (default: the bundled one each names)")
+    .option("-c, --country <CC>", "country for workbooks whose template names none")
+    .option("--partial", "write the valid answers of a workbook that has invalid ones, and list the rest")
+    .option("--force", "replace response files that exist")
+    .addHelpText("after", examples("naq import examples/workbooks/XX-health.xlsx", "naq import inbox/ --out-dir responses", "naq import late.xlsx --partial --out late.yaml"))
+    .action(async (workbooks, opts) => {
+      const { importCommand } = await import("./commands/import.js");
+      setCode(
+        await importCommand(
+          { files: workbooks, out: opts.out, outDir: opts.outDir, questionnaire: opts.questionnaire, country: opts.country, partial: opts.partial === true, force: opts.force === true },
+          ctx,
+        ),
+      );
+    });
+
   return program;
 }
 

@@ -66,6 +66,20 @@ export const ISSUE_CODES = [
   // revisions
   "UNKNOWN_WAS_REF",
   "VERSION_BUMP_TOO_SMALL",
+  // workbooks (naq template, naq import)
+  "NOT_XLSX",
+  "NOT_A_WORKBOOK",
+  "ENCRYPTED_WORKBOOK",
+  "ZIP_BOMB",
+  "TOO_MANY_ROWS",
+  "VALIDATION_TOO_LARGE",
+  "WORKBOOK_UNREADABLE",
+  "TEMPLATE_METADATA_MISSING",
+  "TEMPLATE_METADATA_ALTERED",
+  "TEMPLATE_REVISION_MISMATCH",
+  "TEMPLATE_ROWS_CHANGED",
+  "COMMENT_WITHOUT_ANSWER",
+  "OUTPUT_EXISTS",
   // answers carried by migration
   "UNCONFIRMED_ANSWER",
 ] as const;

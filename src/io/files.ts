@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, fsync, fsyncSync, openSync, readFileSync, rename, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { error, type Issue } from "../core/issues.js";
 import { WriteError } from "../errors.js";
@@ -92,6 +92,48 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
       // the temporary file was never created
     }
     throw new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+}
+
+/**
+ * `writeFileAtomic` without waiting for the disk: the bytes are written at once, the flush and the
+ * rename run on libuv's thread pool, so a command that writes many files goes on with its next input
+ * meanwhile. Rejects with a `WriteError`.
+ */
+export function writeFileAtomicAsync(file: string, content: string | Uint8Array): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.naq-tmp-${randomBytes(4).toString("hex")}`);
+  const failed = (e: unknown) => new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    let written = 0;
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmTemp(tmp);
+    return Promise.reject(failed(e));
+  }
+  const handle = fd;
+  return new Promise<void>((done, reject) => {
+    const fail = (e: unknown) => {
+      rmTemp(tmp);
+      reject(failed(e));
+    };
+    fsync(handle, (syncError) => {
+      close(handle, (closeError) => {
+        if (syncError || closeError) return fail(syncError ?? closeError);
+        rename(tmp, file, (renameError) => (renameError ? fail(renameError) : done()));
+      });
+    });
+  });
+}
+
+function rmTemp(tmp: string): void {
+  try {
+    unlinkSync(tmp);
+  } catch {
+    // the temporary file was never created
   }
 }
 

@@ -1,20 +1,24 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type addFormatsModule from "ajv-formats";
 import { closest, error, type Issue } from "../core/issues.js";
 import type { Path } from "../core/model.js";
 import { packageRoot, schemaPath } from "./paths.js";
 
 export type SchemaName = "questionnaire" | "response" | "consensus" | "gap-report";
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+// The schema compiler loads only when data is invalid or a schema has no precompiled validator:
+// valid files, the common case, never need it.
 function instance(): Ajv2020 {
   if (!ajv) {
+    const require = createRequire(import.meta.url);
+    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const addFormats = require("ajv-formats") as typeof addFormatsModule.default;
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     addFormats(ajv, ["date", "date-time", "uri"]);
   }

@@ -121,7 +121,7 @@ describe("every command's help", () => {
   it("covers every command listed in `naq --help`", () => {
     const listed = [...(cached[""] ?? "").matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]).filter((c) => c !== "help");
     expect(commands.sort()).toEqual([...new Set(listed)].sort());
-    for (const c of ["list", "show", "validate", "fill", "status", "merge", "diff", "migrate", "schema"]) expect(commands).toContain(c);
+    for (const c of ["list", "show", "validate", "fill", "template", "import", "status", "merge", "diff", "migrate", "schema"]) expect(commands).toContain(c);
   });
 
   it.each(commands)("of %s says its purpose in one line and shows a worked example", (cmd) => {
