@@ -77,7 +77,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .command("fill")
     .summary("answer the questionnaire for one agency in the terminal")
     .description(
-      "Walk one agency through the questions that apply to it, in its language, one prompt per question. Every answer is saved at once to the response file (default naq-<country>-<agency>.yaml); run the same command again to continue where you stopped. At the end, a review lists every answer and lets you change any of them.",
+      "Walk one agency through the questions that apply to it, in its language, one prompt per question. Every answer is saved at once to the response file (default naq-<country>-<agency>.yaml); run the same command again to continue where you stopped. At the end, a review lists every answer and lets you change any of them. A response file to an older revision is offered for migration (the old file is kept as <name>.<old version>.yaml); answers carried on a guess are asked again to confirm, and old answers that could not be carried are shown next to the question they most likely belong to.",
     )
     .option("-q, --questionnaire <Q>", "bundled id, id@version or path (default: the newest bundled revision)")
     .requiredOption("-c, --country <CC>", "ISO 3166-1 alpha-2 code of the country (XX for an exercise)")

@@ -1,5 +1,5 @@
 import { CancelledError } from "../src/errors.js";
-import { isSeparator, type CheckboxRequest, type InputRequest, type PromptChoice, type Prompter, type SelectRequest } from "../src/io/prompter.js";
+import { isSeparator, type CheckboxRequest, type ConfirmRequest, type InputRequest, type PromptChoice, type Prompter, type SelectRequest } from "../src/io/prompter.js";
 
 /** A scripted step answering Ctrl-C instead of a value. */
 export const CTRL_C = Symbol("Ctrl-C");
@@ -60,6 +60,13 @@ export class ScriptedPrompter implements Prompter {
     const answer = this.take(r.key);
     if (!Array.isArray(answer) || !answer.every((a) => r.choices.some((c) => c.value === a))) throw new Error(`\`${r.key}\` offers ${r.choices.map((c) => String(c.value)).join(", ")}, not ${String(answer)}`);
     return answer as V[];
+  }
+
+  async confirm(r: ConfirmRequest): Promise<boolean> {
+    this.asked.push({ key: r.key, message: r.message, default: r.default });
+    const answer = this.take(r.key);
+    if (typeof answer !== "boolean") throw new Error(`\`${r.key}\` is a yes-or-no question; the script gives ${String(answer)}`);
+    return answer;
   }
 
   async input(r: InputRequest): Promise<string> {

@@ -1,7 +1,9 @@
+import { needsAttention, resolveUnmapped, unmappedFor } from "../core/carried-answers.js";
 import { isAnswered, nextQuestion, progressOf, recordAnswer, reviewOf, type Recorded, type Scope } from "../core/fill.js";
 import { questionIndex, type Answer, type Question, type Questionnaire, type Response } from "../core/model.js";
 import { askNotes, askValue, type AskContext } from "../io/ask-answer.js";
 import type { PromptItem, Prompter } from "../io/prompter.js";
+import { confirmLines, unmappedLines } from "../report/fill-carried-lines.js";
 import { areaHeading, positionLine, reviewLine, type Texts } from "../report/fill-lines.js";
 import type { Style } from "../report/style.js";
 
@@ -53,10 +55,14 @@ export class FillSession {
     return this.response;
   }
 
-  /** Asks, in order, every question that applies and has no answer; `only` limits it to those ids (and the ones they switch on). */
+  /**
+   * Asks, in order, every question that applies and has no answer, or whose carried answer waits for
+   * confirmation or an old unmapped answer; `only` limits it to those ids (and the ones they switch on).
+   */
   private async walk(only?: Set<string>): Promise<void> {
     for (;;) {
-      const pos = nextQuestion(this.q, this.scope, this.response.answers, (id) => this.passed.has(id) || (only !== undefined && !only.has(id)));
+      const skip = (id: string) => this.passed.has(id) || (only !== undefined && !only.has(id));
+      const pos = nextQuestion(this.q, this.scope, this.response.answers, skip, (id) => needsAttention(this.response, id));
       if (!pos) return;
       if (pos.question.areaId !== this.lastArea) {
         this.io.print();
@@ -70,27 +76,45 @@ export class FillSession {
     }
   }
 
-  /** Asks one question's value (saved at once), then its comment and evidence; returns the questions its answer switched on. */
+  /**
+   * Asks one question's value (saved at once), then its comment and evidence; returns the questions its
+   * answer switched on. Old answers that name the question are shown first, and a carried answer to
+   * confirm is offered as the default; answering confirms it.
+   */
   private async askOne(question: Question): Promise<readonly string[]> {
     const saved = this.response.answers[question.id];
     const previous = saved && isAnswered(this.q, question, this.response.answers) ? saved : undefined;
-    const outcome = await askValue(this.ask, question, previous);
+    for (const line of unmappedLines(this.texts, unmappedFor(this.response, question.id), this.io.style)) this.io.print(line);
+    const confirming = previous?.confirm !== undefined;
+    if (previous && confirming) {
+      const version = this.response.migrated?.at(-1)?.from.version ?? "";
+      for (const line of confirmLines(this.texts, question, previous, version, this.io.style)) this.io.print(line);
+    }
+    const outcome = await askValue(this.ask, question, previous, confirming);
     if (outcome.kind === "skip") {
       this.passed.add(question.id);
       return [];
     }
-    const kept: Answer = { value: outcome.value, ...(previous?.comment ? { comment: previous.comment } : {}), ...(previous?.evidence ? { evidence: previous.evidence } : {}) };
+    const kept: Answer = {
+      value: outcome.value,
+      ...(previous?.comment ? { comment: previous.comment } : {}),
+      ...(previous?.evidence ? { evidence: previous.evidence } : {}),
+      ...(saved?.mergedFrom ? { mergedFrom: saved.mergedFrom } : {}),
+    };
     const first = this.record(question.id, kept);
     const notes = await askNotes(this.ask, question, outcome.value, previous);
-    if (notes.comment !== kept.comment || notes.evidence !== kept.evidence) this.record(question.id, { value: outcome.value, ...notes });
+    if (notes.comment !== kept.comment || notes.evidence !== kept.evidence) this.record(question.id, { value: outcome.value, ...notes, ...(kept.mergedFrom ? { mergedFrom: kept.mergedFrom } : {}) });
     if (first.nowIrrelevant.length) this.io.print(this.io.style.yellow(this.texts.words.nowIrrelevant(first.nowIrrelevant.join(", "))));
     return first.nowRelevant;
   }
 
+  /** Records and saves an answer; the old unmapped answers that name the question are then taken into account. */
   private record(id: string, answer: Answer): Recorded {
-    const rec = recordAnswer(this.q, this.response, id, answer, this.io.now());
-    this.io.save(rec.response);
-    this.response = rec.response;
+    const now = this.io.now();
+    const rec = recordAnswer(this.q, this.response, id, answer, now);
+    const response = resolveUnmapped(rec.response, id, now);
+    this.io.save(response);
+    this.response = response;
     return rec;
   }
 
@@ -99,7 +123,7 @@ export class FillSession {
     let last: string = DONE;
     for (;;) {
       const choices: PromptItem<string>[] = [{ value: DONE, name: this.texts.words.done, short: this.texts.words.done.replace(/^✔ /, "") }];
-      for (const area of reviewOf(this.q, this.scope, this.response.answers)) {
+      for (const area of reviewOf(this.q, this.scope, this.response.answers, this.response.unmapped)) {
         choices.push({ separator: areaHeading(this.texts, area.areaId, this.io.style) });
         for (const item of area.items) choices.push({ value: item.question.id, name: reviewLine(this.texts, item), short: item.question.id });
       }

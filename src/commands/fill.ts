@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { unplacedUnmapped } from "../core/carried-answers.js";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../core/fill.js";
 import { chooseLanguage, resumeProblems } from "../core/fill-resume.js";
 import { closest, type Issue } from "../core/issues.js";
@@ -10,9 +11,11 @@ import { loadResponseFile, locate } from "../io/load.js";
 import type { Prompter } from "../io/prompter.js";
 import { headerComments, saveResponse, schemaRefFor, schemaRefIn } from "../io/response-file.js";
 import { EXIT, type Context } from "../main.js";
+import { unmappedLines } from "../report/fill-carried-lines.js";
 import { shellQuote, Texts } from "../report/fill-lines.js";
 import { fillWords } from "../report/fill-words.js";
-import { PLAIN, safeForTerminal } from "../report/style.js";
+import { PLAIN, safeForTerminal, type Style } from "../report/style.js";
+import { carryPlan, offerCarry, type CarryPlan } from "./fill-offer.js";
 import { FillSession } from "./fill-session.js";
 
 export interface FillOptions {
@@ -34,52 +37,45 @@ export interface FillDeps {
 
 /**
  * Walks one agency through its questions in the terminal, saving the response file after every
- * answer; resumes it when it exists. Exit 0 when the person finishes, 130 on Ctrl-C.
+ * answer; resumes it when it exists, and offers to carry over one that answers an older revision.
+ * Exit 0 when the person finishes, 130 on Ctrl-C.
  */
 export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {}): Promise<number> {
   if (!deps.prompter) requireTerminal(ctx);
   const country = countryCode(opts.country);
-  const { questionnaire: q, digest } = openQuestionnaire(opts.questionnaire);
+  const target = openQuestionnaire(opts.questionnaire);
+  const { questionnaire: q, digest } = target;
   const agency = checkAgency(q, opts.agency);
   const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
+  const now = deps.now ?? (() => new Date().toISOString());
 
   const given = opts.out ?? `naq-${country}-${agency.id}.yaml`;
   const file = resolve(ctx.io.cwd, given);
   const shown = displayPath(file, ctx.io.cwd);
   const existing = readExisting(file, shown);
+  let offered: { plan: CarryPlan; refusal: InvalidInputError } | undefined;
   if (existing) {
     const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
-    if (issues.length) throw new InvalidInputError(`${shown} was left as it was`, existing.locate(issues));
+    if (issues.length) {
+      // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
+      const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, new Date(now())) : {};
+      const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
+      if (!("response" in found)) throw refusal;
+      offered = { plan: found, refusal };
+    }
   }
-  const chosen = chooseLanguage(q, opts.lang, existing?.response.language);
+  const chosen = chooseLanguage(q, opts.lang, (offered?.plan.response ?? existing?.response)?.language);
   if ("problem" in chosen) throw new UsageError(chosen.problem);
   const lang = chosen.lang;
   const words = fillWords(lang);
   const texts = new Texts(q, lang, words);
-  const now = deps.now ?? (() => new Date().toISOString());
 
   // The comments a response file starts with (a notice, who wrote it) and its schema line are kept.
   const text = existing ? readFileSync(file, "utf8") : "";
   const header = headerComments(text);
   const schemaRef = schemaRefIn(text) ?? schemaRefFor(file);
   const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef, header), existing !== undefined);
-  let start: Response;
-  if (existing) {
-    start = existing.response;
-    if (start.language !== lang || (opts.respondent !== undefined && start.respondent !== opts.respondent)) {
-      start = { ...start, language: lang, ...(opts.respondent !== undefined ? { respondent: opts.respondent } : {}) };
-      save(start);
-    }
-  } else {
-    start = newResponse(q, digest, { country, agency: agency.id, language: lang, respondent: opts.respondent }, now());
-    save(start);
-  }
-
   const s = ctx.style;
-  ctx.out(s.bold(words.start(texts.t(agency.name), country, `${q.id} ${q.version}`)));
-  const before = progressOf(q, scope, start.answers);
-  ctx.out(s.dim(`${safeForTerminal(shown)} · ${words.progress(before.answered, before.applicable)}`));
-  for (const bad of invalidSaved(q, start.answers)) ctx.out(s.yellow(words.invalidNote(bad.id, safeForTerminal(bad.problem))));
 
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
@@ -96,12 +92,39 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
     // Between two prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal: stop at the next prompt.
     process.on("SIGINT", onSigint);
   }
-  const session = new FillSession(q, texts, scope, start, { prompter, print: (l) => ctx.out(l), style: s, save, now });
+  let session: FillSession | undefined;
   let final: Response;
   try {
+    let start: Response;
+    if (existing) {
+      start = existing.response;
+      if (offered) {
+        const offer = { file, shown, show: (f: string) => displayPath(f, ctx.io.cwd), prompter, print: (l?: string) => ctx.out(l), style: s, words: words.carried, save };
+        const carried = await offerCarry(existing.response, offered.plan, target, offer).catch((e: unknown) => {
+          throw e instanceof CancelledError ? new CancelledError(`stopped; ${shown} was left as it was`) : e;
+        });
+        if (!carried) throw offered.refusal;
+        start = carried;
+      }
+      if (start.language !== lang || (opts.respondent !== undefined && start.respondent !== opts.respondent)) {
+        start = { ...start, language: lang, ...(opts.respondent !== undefined ? { respondent: opts.respondent } : {}) };
+        save(start);
+      }
+    } else {
+      start = newResponse(q, digest, { country, agency: agency.id, language: lang, respondent: opts.respondent }, now());
+      save(start);
+    }
+
+    ctx.out(s.bold(words.start(texts.t(agency.name), country, `${q.id} ${q.version}`)));
+    const before = progressOf(q, scope, start.answers);
+    ctx.out(s.dim(`${safeForTerminal(shown)} · ${words.progress(before.answered, before.applicable)}`));
+    for (const bad of invalidSaved(q, start.answers)) ctx.out(s.yellow(words.invalidNote(bad.id, safeForTerminal(bad.problem))));
+    for (const line of carriedNotes(q, scope, start, texts, s)) ctx.out(line);
+
+    session = new FillSession(q, texts, scope, start, { prompter, print: (l) => ctx.out(l), style: s, save, now });
     final = await session.run(opts.review);
   } catch (e) {
-    if (!(e instanceof CancelledError)) throw e;
+    if (!(e instanceof CancelledError) || !session) throw e;
     const p = progressOf(q, scope, session.response.answers);
     ctx.out();
     throw new CancelledError(`${words.stopped(shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts)}`);
@@ -112,7 +135,8 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
   const whole = progressOf(q, { agency: agency.id }, final.answers);
   ctx.out();
   ctx.out(s.green(words.saved(safeForTerminal(shown), final.status === "complete")));
-  if (whole.requiredOpen.length) ctx.out(s.yellow(words.openRequired(whole.requiredOpen.length, whole.requiredOpen.slice(0, 8).join(", ") + (whole.requiredOpen.length > 8 ? ", …" : ""))));
+  if (whole.requiredOpen.length) ctx.out(s.yellow(words.openRequired(whole.requiredOpen.length, listIds(whole.requiredOpen))));
+  if (whole.toConfirm.length) ctx.out(s.yellow(words.carried.stillToConfirm(whole.toConfirm.length, listIds(whole.toConfirm))));
   ctx.out(`${words.check} ${["naq", "validate", ...(opts.questionnaire !== undefined ? ["--questionnaire", opts.questionnaire] : []), shown].map(shellQuote).join(" ")}`);
   return EXIT.ok;
 }
@@ -139,6 +163,21 @@ function guardedSave(file: string, shown: string, write: (r: Response) => void, 
     write(r);
     last = stamp();
   };
+}
+
+const listIds = (ids: readonly string[]) => ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", …" : "");
+
+/** What the session start says about answers carried from an older revision: those to confirm, and old answers set aside. */
+function carriedNotes(q: Questionnaire, scope: Scope, r: Response, texts: Texts, s: Style): string[] {
+  const w = texts.words.carried;
+  const lines: string[] = [];
+  const { toConfirm } = progressOf(q, scope, r.answers);
+  if (toConfirm.length) lines.push(s.yellow(w.waiting(toConfirm.length, listIds(toConfirm))));
+  const unplaced = unplacedUnmapped(q, scope.agency, r);
+  const placed = (r.unmapped ?? []).filter((u) => u.resolved === undefined && !unplaced.includes(u));
+  if (placed.length) lines.push(s.yellow(w.unmappedCount(placed.length)));
+  if (unplaced.length) lines.push(w.unplaced, ...unmappedLines(texts, unplaced, s, false));
+  return lines;
 }
 
 function requireTerminal(ctx: Context): void {

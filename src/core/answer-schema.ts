@@ -26,6 +26,7 @@ const MIGRATION_PROPERTIES = {
         reason: { enum: [...UNMAPPED_REASONS] },
         note: { type: "string", minLength: 1 },
         target: { ...QUESTION_ID, description: "The question of this revision the answer most likely belongs to." },
+        resolved: { type: "string", format: "date-time", description: "When the respondent answered `target` in naq fill with this old answer shown." },
       },
     },
   },

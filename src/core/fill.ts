@@ -1,6 +1,7 @@
 import { answerProblem } from "./answers.js";
+import { pendingConfirmation } from "./carried-answers.js";
 import { isAskedOf, relevance } from "./conditions.js";
-import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus } from "./model.js";
+import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus, type UnmappedAnswer } from "./model.js";
 
 /** What one fill session walks: one agency's questions, optionally limited to one area. */
 export interface Scope {
@@ -25,11 +26,12 @@ export function isAnswered(q: Questionnaire, question: Question, answers: Answer
 
 /**
  * The question to ask next: the first question in scope, in questionnaire order, that applies given
- * `answers`, has no valid answer, and is not passed over by `skip`; with its position.
+ * `answers`, has no valid answer (or is answered but calls for `attention`), and is not passed over by
+ * `skip`; with its position.
  */
-export function nextQuestion(q: Questionnaire, scope: Scope, answers: Answers, skip: (id: string) => boolean = () => false): Position | undefined {
+export function nextQuestion(q: Questionnaire, scope: Scope, answers: Answers, skip: (id: string) => boolean = () => false, attention: (id: string) => boolean = () => false): Position | undefined {
   const relevant = relevance(q, scope.agency, answers);
-  const next = q.questions.find((x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && !isAnswered(q, x, answers));
+  const next = q.questions.find((x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && (!isAnswered(q, x, answers) || attention(x.id)));
   return next ? positionOf(q, next, relevant) : undefined;
 }
 
@@ -53,11 +55,12 @@ export function positionOf(q: Questionnaire, question: Question, relevant: Reado
   return { question, area: { n: areaN, total: areaTotal }, overall: { n, total } };
 }
 
-/** How far an agency's answers go: questions that apply, how many are answered, and the required ones still open. */
+/** How far an agency's answers go: questions that apply, how many are answered, the required ones still open, and carried answers to confirm. */
 export interface Progress {
   readonly applicable: number;
   readonly answered: number;
   readonly requiredOpen: readonly string[];
+  readonly toConfirm: readonly string[];
 }
 
 /** Counts the questions that apply to `scope` and the answers they have. */
@@ -66,18 +69,24 @@ export function progressOf(q: Questionnaire, scope: Scope, answers: Answers): Pr
   let applicable = 0;
   let answered = 0;
   const requiredOpen: string[] = [];
+  const toConfirm: string[] = [];
   for (const x of q.questions) {
     if (!relevant.get(x.id) || (scope.area !== undefined && x.areaId !== scope.area)) continue;
     applicable++;
     if (isAnswered(q, x, answers)) answered++;
     else if (x.required) requiredOpen.push(x.id);
+    if (answers[x.id]?.confirm !== undefined) toConfirm.push(x.id);
   }
-  return { applicable, answered, requiredOpen };
+  return { applicable, answered, requiredOpen, toConfirm };
 }
 
-/** `complete` when every required question that applies to the agency has a valid answer, else `in-progress`. */
+/**
+ * `complete` when every required question that applies to the agency has a valid answer and no answer
+ * that applies waits for confirmation (see `pendingConfirmation`), else `in-progress`.
+ */
 export function statusOf(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): ResponseStatus {
-  return q.questions.some((x) => x.required && relevant.get(x.id) && !isAnswered(q, x, answers)) ? "in-progress" : "complete";
+  const open = q.questions.some((x) => x.required && relevant.get(x.id) && !isAnswered(q, x, answers));
+  return open || pendingConfirmation(q, agency, answers, relevant).length ? "in-progress" : "complete";
 }
 
 /** Answered questions asked of the agency that no longer apply given the other answers, in questionnaire order. */
@@ -101,7 +110,8 @@ export interface Recorded {
 
 /**
  * Records `answer` to question `id` and re-evaluates every condition. Answers to questions that stop
- * applying are kept and listed in `irrelevant`, never deleted. Empty comment and evidence are dropped.
+ * applying are kept and listed in `irrelevant`, never deleted. Empty comment and evidence are dropped;
+ * `mergedFrom` is kept; a `confirm` mark is not (recording the answer is confirming it).
  */
 export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: Answer, now: string): Recorded {
   const before = relevance(q, r.agency, r.answers);
@@ -109,6 +119,7 @@ export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: 
     value: answer.value,
     ...(answer.comment?.trim() ? { comment: answer.comment.trim() } : {}),
     ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
+    ...(answer.mergedFrom?.length ? { mergedFrom: answer.mergedFrom } : {}),
   };
   const answers = { ...r.answers, [id]: clean };
   const after = relevance(q, r.agency, answers);
@@ -141,6 +152,10 @@ export interface ReviewItem {
   readonly question: Question;
   readonly answer?: Answer;
   readonly state: ReviewState;
+  /** The answer was carried from an older revision and waits for confirmation. */
+  readonly toConfirm?: boolean;
+  /** Old answers that could not be carried, not yet taken into account, that name this question. */
+  readonly openUnmapped?: number;
 }
 
 export interface ReviewArea {
@@ -150,9 +165,9 @@ export interface ReviewArea {
 
 /**
  * Every question in scope that applies, and every answered one that no longer does, grouped by area in
- * questionnaire order: what the review lists.
+ * questionnaire order, with what waits for confirmation or has old `unmapped` answers: what the review lists.
  */
-export function reviewOf(q: Questionnaire, scope: Scope, answers: Answers): ReviewArea[] {
+export function reviewOf(q: Questionnaire, scope: Scope, answers: Answers, unmapped: readonly UnmappedAnswer[] = []): ReviewArea[] {
   const relevant = relevance(q, scope.agency, answers);
   const index = questionIndex(q);
   const out: ReviewArea[] = [];
@@ -163,12 +178,14 @@ export function reviewOf(q: Questionnaire, scope: Scope, answers: Answers): Revi
       const question = index.get(id);
       if (!question || !isAskedOf(question, scope.agency)) continue;
       const answer = answers[id];
+      const open = unmapped.filter((u) => u.target === id && u.resolved === undefined).length;
+      const marks = { ...(answer?.confirm !== undefined ? { toConfirm: true } : {}), ...(open ? { openUnmapped: open } : {}) };
       if (!relevant.get(id)) {
-        if (answer) items.push({ question, answer, state: "irrelevant" });
+        if (answer) items.push({ question, answer, state: "irrelevant", ...marks });
         continue;
       }
       const state: ReviewState = answer === undefined ? "unanswered" : isAnswered(q, question, answers) ? "answered" : "invalid";
-      items.push({ question, state, ...(answer ? { answer } : {}) });
+      items.push({ question, state, ...(answer ? { answer } : {}), ...marks });
     }
     if (items.length) out.push({ areaId: area.id, items });
   }

@@ -80,6 +80,8 @@ export const ISSUE_CODES = [
   "TEMPLATE_ROWS_CHANGED",
   "COMMENT_WITHOUT_ANSWER",
   "OUTPUT_EXISTS",
+  // answers carried by migration
+  "UNCONFIRMED_ANSWER",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

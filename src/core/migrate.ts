@@ -232,7 +232,8 @@ function carryUnmapped(previous: readonly UnmappedAnswer[], map: RevisionMap): U
 
 function settleStatus(draft: Response, q: Questionnaire, digest: string, toConfirm: readonly string[]): MigrationReport["status"] {
   if (draft.status !== "complete") return { from: draft.status, to: draft.status };
-  const problems = checkResponse(q, digest, draft);
+  // Answers to confirm are counted on their own below.
+  const problems = checkResponse(q, digest, draft).filter((p) => p.code !== "UNCONFIRMED_ANSWER");
   if (problems.length === 0 && toConfirm.length === 0) return { from: "complete", to: "complete" };
   const why = [
     ...new Set(problems.map((p) => (p.code === "MISSING_ANSWER" ? `required questions of ${q.version} are unanswered` : p.code === "MISSING_EVIDENCE" ? "evidence is missing where it is asked for" : p.message))),

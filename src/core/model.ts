@@ -143,6 +143,8 @@ export interface UnmappedAnswer extends OldAnswer {
   readonly note: string;
   /** The question of the current revision the answer most likely belongs to, when there is one. */
   readonly target?: string;
+  /** When the respondent answered `target` in `naq fill` with this old answer shown: it has been taken into account. */
+  readonly resolved?: string;
 }
 
 /** One migration the response went through: the revision it answered before, and when. */

@@ -127,7 +127,7 @@ interface RawResponse {
   updated: string;
   answers: Record<string, { value: AnswerValue; comment?: string; evidence?: string; confirm?: string; mergedFrom?: RawOldAnswer[] }>;
   irrelevant?: string[];
-  unmapped?: (RawOldAnswer & { version: string; reason: UnmappedReason; note: string; target?: string })[];
+  unmapped?: (RawOldAnswer & { version: string; reason: UnmappedReason; note: string; target?: string; resolved?: string })[];
   migrated?: { from: { id: string; version: string; digest: string }; at: string }[];
 }
 
@@ -166,6 +166,7 @@ export function normalizeResponse(data: unknown): Response {
     reason: u.reason,
     note: u.note,
     ...(u.target !== undefined ? { target: u.target } : {}),
+    ...(u.resolved !== undefined ? { resolved: String(u.resolved) } : {}),
   }));
   const migrated: MigrationStep[] | undefined = raw.migrated?.map((m) => ({
     from: { id: m.from.id, version: String(m.from.version), digest: m.from.digest },

@@ -1,4 +1,5 @@
 import { answerProblem, isSpecialValue } from "./answers.js";
+import { pendingConfirmation } from "./carried-answers.js";
 import { relevance } from "./conditions.js";
 import { closest, error, warning, type Issue } from "./issues.js";
 import { questionIndex, type Questionnaire, type Response } from "./model.js";
@@ -51,6 +52,16 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
   });
   if (r.status === "complete") {
     const missing = q.questions.filter((x) => x.required && relevant.get(x.id) && r.answers[x.id] === undefined).map((x) => x.id);
+    const unconfirmed = pendingConfirmation(q, r.agency, r.answers, relevant);
+    if (unconfirmed.length) {
+      out.push(
+        error(
+          "UNCONFIRMED_ANSWER",
+          `status is complete, but ${unconfirmed.length} answer${unconfirmed.length > 1 ? "s" : ""} carried from an older revision ${unconfirmed.length > 1 ? "are" : "is"} still marked \`confirm\`: ${unconfirmed.slice(0, 10).join(", ")}${unconfirmed.length > 10 ? ", …" : ""}. Check each (naq fill asks them again) and remove its \`confirm\`, or set status: in-progress`,
+          ["status"],
+        ),
+      );
+    }
     if (missing.length) {
       out.push(
         error(

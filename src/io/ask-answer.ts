@@ -27,9 +27,10 @@ type Picked = AnswerValue | Action;
 
 /**
  * Asks the value of `question` with the prompt its type calls for. `previous` is the answer being
- * changed, if any: it is highlighted or ticked, and can be kept.
+ * changed, if any: it is highlighted or ticked, and can be kept; with `prefill`, a typed one is also
+ * put in the field (an answer to confirm).
  */
-export async function askValue(ctx: AskContext, question: Question, previous?: Answer): Promise<ValueOutcome> {
+export async function askValue(ctx: AskContext, question: Question, previous?: Answer, prefill = false): Promise<ValueOutcome> {
   switch (question.type) {
     case "level":
     case "yes-no":
@@ -38,7 +39,7 @@ export async function askValue(ctx: AskContext, question: Question, previous?: A
     case "multi-choice":
       return askTicks(ctx, question, previous);
     default:
-      return askTyped(ctx, question, previous);
+      return askTyped(ctx, question, previous, prefill && previous !== undefined && !isSpecialValue(previous.value) ? String(previous.value) : undefined);
   }
 }
 
@@ -101,12 +102,13 @@ function entryOf(question: Question, text: string): Entry<AnswerValue> {
   return question.type === "number" ? parseNumberEntry(text, question) : question.type === "date" ? parseDateEntry(text) : parseTextEntry(text);
 }
 
-async function askTyped(ctx: AskContext, question: Question, previous: Answer | undefined): Promise<ValueOutcome> {
+async function askTyped(ctx: AskContext, question: Question, previous: Answer | undefined, initial: string | undefined): Promise<ValueOutcome> {
   ctx.print(ctx.style.dim(ctx.texts.words.inputHint(question.help !== undefined)));
   for (;;) {
     const text = await ctx.prompter.input({
       key: `value:${question.id}`,
       message: ctx.texts.message(question),
+      ...(initial !== undefined ? { initial } : {}),
       validate: (t) => {
         if (t.trim() === "") return undefined;
         const entry = entryOf(question, t);

@@ -136,3 +136,27 @@ function rmTemp(tmp: string): void {
     // the temporary file was never created
   }
 }
+
+/**
+ * Copies `from` to `to`, byte for byte and flushed, refusing (WriteError) when `to` exists: for a
+ * backup that must never replace another file.
+ */
+export function copyFileExclusive(from: string, to: string): void {
+  let fd: number | undefined;
+  try {
+    const data = readFileSync(from);
+    fd = openSync(to, "wx", statSync(from).mode & 0o777);
+    let written = 0;
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (fd !== undefined) {
+      closeSync(fd);
+      unlinkSync(to);
+    }
+    throw new WriteError(to, code === "EEXIST" ? "the file exists" : (code ?? (e as Error).message));
+  }
+}

@@ -1,4 +1,4 @@
-import { checkbox, input, select, Separator } from "@inquirer/prompts";
+import { checkbox, confirm, input, select, Separator } from "@inquirer/prompts";
 import { CancelledError } from "../errors.js";
 import { isSeparator, type Prompter } from "./prompter.js";
 
@@ -76,6 +76,9 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
           context,
         ),
       );
+    },
+    async confirm(r) {
+      return guard(confirm({ message: r.message, default: r.default, theme }, context));
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * What `naq fill` needs from a terminal: three kinds of question. The real one (io/inquirer-prompter)
+ * What `naq fill` needs from a terminal: four kinds of question. The real one (io/inquirer-prompter)
  * asks through @inquirer/prompts; tests script a fake. Every request carries a stable `key` (such as
  * `value:DET.01`) that names what is asked, so a script can follow the session without its wording.
  * Cancelling (Ctrl-C) rejects with CancelledError.
@@ -8,6 +8,8 @@ export interface Prompter {
   select<V>(request: SelectRequest<V>): Promise<V>;
   checkbox<V>(request: CheckboxRequest<V>): Promise<V[]>;
   input(request: InputRequest): Promise<string>;
+  /** A yes-or-no question about what fill is about to do (not an answer to the questionnaire). */
+  confirm(request: ConfirmRequest): Promise<boolean>;
 }
 
 export interface PromptChoice<V> {
@@ -47,6 +49,13 @@ export interface InputRequest {
   readonly initial?: string;
   /** Why the text is refused (shown under the field, which stays open), or undefined to accept it. */
   readonly validate?: (text: string) => string | undefined;
+}
+
+export interface ConfirmRequest {
+  readonly key: string;
+  readonly message: string;
+  /** What Enter alone answers. */
+  readonly default: boolean;
 }
 
 export const isSeparator = <V>(item: PromptItem<V>): item is { readonly separator: string } => "separator" in item;

@@ -54,6 +54,7 @@ const unmappedAnswer = (u: UnmappedAnswer) => ({
   reason: u.reason,
   note: u.note,
   ...(u.target !== undefined ? { target: u.target } : {}),
+  ...(u.resolved !== undefined ? { resolved: u.resolved } : {}),
 });
 
 /** The `$schema` reference for a response written to `file`: the bundled schema, relative to the file's folder. */

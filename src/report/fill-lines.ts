@@ -94,7 +94,8 @@ export function reviewLine(texts: Texts, item: ReviewItem): string {
     const noEvidence = item.state === "answered" && item.question.evidence === "required" && item.answer?.value !== "dont-know" && item.answer?.value !== "not-applicable" && !item.answer?.evidence;
     state = `→ ${answer}${item.state === "irrelevant" ? ` (${w.noLongerApplies})` : noEvidence ? ` (${w.noEvidence})` : ""}`;
   }
-  return `${item.question.id.padEnd(8)} ${question}  ${state}`;
+  const marks = [item.toConfirm ? w.carried.toConfirm : undefined, item.openUnmapped ? w.carried.oldAnswerMark : undefined].filter((m) => m !== undefined);
+  return `${item.question.id.padEnd(8)} ${question}  ${state}${marks.length ? `  [${marks.join("; ")}]` : ""}`;
 }
 
 /** A command line argument quoted for a POSIX shell when it needs to be. */

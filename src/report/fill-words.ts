@@ -1,4 +1,5 @@
 import type { EntryProblem } from "../core/entry.js";
+import { carriedWords, type CarriedWords } from "./fill-carried-words.js";
 
 /** The words a fill session shows around the questionnaire's own texts, in one language. */
 export interface FillWords {
@@ -36,6 +37,8 @@ export interface FillWords {
   stopped(file: string, answered: number, applicable: number): string;
   readonly resume: string;
   readonly check: string;
+  /** About answers carried from an older revision. */
+  readonly carried: CarriedWords;
 }
 
 const EN: FillWords = {
@@ -81,6 +84,7 @@ const EN: FillWords = {
   stopped: (file, a, t) => `stopped. Every answer you confirmed is saved in ${file} (${a} of ${t} answered).`,
   resume: "To continue where you left off, run:",
   check: "Check it with:",
+  carried: carriedWords("en"),
 };
 
 const FR: FillWords = {
@@ -126,6 +130,7 @@ const FR: FillWords = {
   stopped: (file, a, t) => `interrompu. Chaque réponse confirmée est enregistrée dans ${file} (${a} sur ${t}).`,
   resume: "Pour reprendre là où vous en étiez :",
   check: "Pour le vérifier :",
+  carried: carriedWords("fr"),
 };
 
 const RU: FillWords = {
@@ -171,6 +176,7 @@ const RU: FillWords = {
   stopped: (file, a, t) => `остановлено. Все подтверждённые ответы сохранены в ${file} (${a} из ${t}).`,
   resume: "Чтобы продолжить с того же места, выполните:",
   check: "Проверить файл:",
+  carried: carriedWords("ru"),
 };
 
 const WORDS: Readonly<Record<string, FillWords>> = { en: EN, fr: FR, ru: RU };

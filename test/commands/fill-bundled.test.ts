@@ -6,7 +6,7 @@ import { checkResponse } from "../../src/core/response-rules.js";
 import { CancelledError } from "../../src/errors.js";
 import { openQuestionnaire } from "../../src/io/bundled.js";
 import { loadResponseFile } from "../../src/io/load.js";
-import type { CheckboxRequest, InputRequest, PromptChoice, Prompter, SelectRequest } from "../../src/io/prompter.js";
+import type { CheckboxRequest, ConfirmRequest, InputRequest, PromptChoice, Prompter, SelectRequest } from "../../src/io/prompter.js";
 import { isSeparator } from "../../src/io/prompter.js";
 import { makeContext } from "../../src/main.js";
 import { tempDir } from "../helpers.js";
@@ -49,6 +49,10 @@ class Respondent implements Prompter {
     this.countValue(r.key);
     const k = this.n++ % (r.choices.length + 1);
     return r.choices.slice(0, k).map((c) => c.value);
+  }
+
+  async confirm(r: ConfirmRequest): Promise<boolean> {
+    throw new Error(`unexpected question \`${r.key}\`: the respondent starts from no file`);
   }
 
   async input(r: InputRequest): Promise<string> {

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { newResponse } from "../../src/core/fill.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { serializeResponse } from "../../src/io/response-file.js";
-import { fixture, runBuilt, seededRandom, tempDir } from "../helpers.js";
+import { fixture, root, runBuilt, seededRandom, tempDir } from "../helpers.js";
 import { promptState, startTmuxServer, stopTmuxServer, Terminal, type Key } from "../tmux.js";
 
 // End to end in a real pseudo-terminal: the built CLI under tmux, driven with keystrokes.
@@ -213,6 +213,62 @@ describe("naq fill in a terminal", () => {
       expect(screen).toContain("OTHER_REVISION");
       expect(screen).toContain("naq migrate naq-XX-health.yaml --to small@1.0.0");
       expect(readFileSync(file, "utf8")).toBe(before);
+    },
+    LONG,
+  );
+});
+
+describe("naq fill in a terminal, carrying over a response to an older revision", () => {
+  it(
+    "offers to carry the customs example from 1.0.0 over to 2.0.0, keeps the old file, asks an answer to confirm, stops on Ctrl-C, and the file validates",
+    async () => {
+      const dir = tempDir();
+      const example = join(root, "examples", "responses", "XX-customs-1.0.0.yaml");
+      const file = join(dir, "naq-XX-customs.yaml");
+      copyFileSync(example, file);
+      type Carried = Saved & { questionnaire: { version: string }; answers: Record<string, { value: unknown; confirm?: string; mergedFrom?: unknown[] }>; unmapped?: { question: string }[] };
+      const t = terminal().start(["fill", "--country", "XX", "--agency", "customs", "--lang", "en"], dir);
+
+      let screen = await t.waitForPrompt("Carry the answers over to cbrn-naq 2.0.0? The old file is kept, untouched, as naq-XX-customs.1.0.0.yaml (Y/n)");
+      expect(screen).toContain("naq-XX-customs.yaml holds 28 answers to cbrn-naq 1.0.0; this session asks cbrn-naq 2.0.0.");
+      screen = await t.step(["Enter"], "transport of dangerous goods");
+      expect(screen).toContain("Carried over to cbrn-naq 2.0.0: 26 carried, 2 to confirm, 2 unmapped. The old file is kept as naq-XX-customs.1.0.0.yaml.");
+      expect(screen).toContain("2 carried answers wait for confirmation and will be asked again: LEG.13, AUT.10");
+      expect(screen).toContain("↺ Old answer (1.0.0) to PRV.06, not carried over: 2");
+      expect(screen).toContain("1 old answer could not be carried; each is shown next to the question it most likely belongs to.");
+      expect(screen).toContain("↺ Carried from LEG.13, LEG.14 (1.0.0), please confirm:");
+      expect(screen).toContain("❯ 3 · Developed capacity");
+      expect(readFileSync(join(dir, "naq-XX-customs.1.0.0.yaml"), "utf8")).toBe(readFileSync(example, "utf8"));
+      expect(read(file).answers["LEG.13"]).toMatchObject({ value: 3, confirm: expect.stringContaining("LEG.13 merges") });
+
+      // Confirms LEG.13 one level higher, keeps its evidence, then answers LEG.20, which was not in 1.0.0's answers.
+      await t.step(["Down", "Enter"], "Comment");
+      await t.step(["Enter"], "Evidence");
+      await t.step(["Enter"], "In the last five years, have law-enforcement authorities opened any criminal investigation");
+      await t.step(["Enter"], "Comment");
+      t.send("Enter");
+      screen = await t.waitFor((s) => {
+        const open = promptState(s).open;
+        return open !== undefined && !open.includes("Comment") && !open.includes("In the last five years");
+      }, "the prompt after LEG.20's comment");
+      if (promptState(screen).open?.includes("Evidence")) await t.step(["Enter"], "");
+      t.send("C-c");
+      expect(await t.exit()).toBe(130);
+      expect(t.screen()).toContain("naq fill --country XX --agency customs --lang en");
+
+      const saved = read(file) as Carried;
+      expect(saved.questionnaire.version).toBe("2.0.0");
+      expect(saved.status).toBe("in-progress");
+      expect(saved.answers["LEG.13"]).toMatchObject({ value: 4, evidence: expect.stringContaining("156-З") });
+      expect(saved.answers["LEG.13"]?.confirm).toBeUndefined();
+      expect(saved.answers["LEG.13"]?.mergedFrom).toHaveLength(2);
+      expect(saved.answers["LEG.20"]).toEqual({ value: "yes" });
+      expect(saved.answers["AUT.10"]?.confirm).toBeDefined();
+      expect(saved.unmapped?.map((u) => u.question)).toEqual(["PRV.06", "PRV.32"]);
+      expect(readdirSync(dir).sort()).toEqual(["naq-XX-customs.1.0.0.yaml", "naq-XX-customs.yaml"]);
+      const checked = runBuilt(["validate", file]);
+      expect(checked.stdout + checked.stderr).toContain("0 errors, 0 warnings");
+      expect(checked.code).toBe(0);
     },
     LONG,
   );

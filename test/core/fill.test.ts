@@ -93,8 +93,8 @@ describe("progressOf and reviewOf", () => {
   const answers: Answers = { "DET.01": a("no"), "DET.02": a(4), "DET.03": a(9), "PRR.01": a(["national"]) };
 
   it("counts the questions that apply and their valid answers", () => {
-    expect(progressOf(q, { agency: "health" }, answers)).toEqual({ applicable: 6, answered: 2, requiredOpen: ["DET.03", "PRR.02", "PRR.03"] });
-    expect(progressOf(q, { agency: "health", area: "DET" }, answers)).toEqual({ applicable: 2, answered: 1, requiredOpen: ["DET.03"] });
+    expect(progressOf(q, { agency: "health" }, answers)).toEqual({ applicable: 6, answered: 2, requiredOpen: ["DET.03", "PRR.02", "PRR.03"], toConfirm: [] });
+    expect(progressOf(q, { agency: "health", area: "DET" }, answers)).toEqual({ applicable: 2, answered: 1, requiredOpen: ["DET.03"], toConfirm: [] });
   });
 
   it("lists every question by area with its state, including answers that no longer apply", () => {

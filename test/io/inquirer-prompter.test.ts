@@ -78,6 +78,18 @@ describe("inquirerPrompter", () => {
     await expect(answer).resolves.toBe("old note");
   });
 
+  it.each<[string, boolean, string[], boolean]>([
+    ["takes Enter as the default answer", true, [], true],
+    ["takes n for no", true, ["n"], false],
+    ["takes y for yes when the default is no", false, ["y"], true],
+  ])("asks a yes-or-no question: %s", async (_name, byDefault, typed, expected) => {
+    const answer = inquirerPrompter({ plain: true }).confirm({ key: "carry-over", message: "Carry the answers over?", default: byDefault });
+    expect(screen.getScreen()).toContain(`? Carry the answers over? ${byDefault ? "(Y/n)" : "(y/N)"}`);
+    for (const t of typed) screen.type(t);
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe(expected);
+  });
+
   it("turns Ctrl-C into CancelledError", async () => {
     const answer = inquirerPrompter({ plain: true }).input({ key: "k", message: "Comment" });
     screen.keypress({ name: "c", ctrl: true });

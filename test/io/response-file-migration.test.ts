@@ -20,7 +20,7 @@ const response: Response = {
     "STC.01": { value: "yes", evidence: "Decree 41, art. 2" },
     "STC.06": { value: ["export", "no"], comment: "First line.\nSecond line: with a colon." },
   },
-  unmapped: [{ question: "DET.01", version: "1.0.0", value: "no", comment: "Old comment.", reason: "type-changed", note: "DET.01 is now a level question", target: "DET.01" }],
+  unmapped: [{ question: "DET.01", version: "1.0.0", value: "no", comment: "Old comment.", reason: "type-changed", note: "DET.01 is now a level question", target: "DET.01", resolved: "2025-03-02T10:00:00Z" }],
 };
 
 describe("response files of migrated responses", () => {
