@@ -3,8 +3,10 @@ import { safeForTerminal, type Style } from "./style.js";
 
 export type IssueFormat = "text" | "json" | "github";
 
-// File and sheet names come from users too: no control character, and no line break that would forge a line.
+// File names, and values that messages quote, come from users: no control character, and no line break,
+// which would let a value forge an issue line of its own.
 const name = (s: string) => safeForTerminal(s).replace(/\n/g, "\uFFFD");
+const oneLine = (s: string) => safeForTerminal(s).replace(/\r?\n/g, " \u23CE ");
 
 const where = (i: Issue): string => {
   const l = i.location;
@@ -34,7 +36,7 @@ export function formatIssuesText(issues: readonly Issue[], style: Style): string
     if (lastFile !== undefined && file !== lastFile) lines.push("");
     lastFile = file;
     const sev = i.severity === "error" ? style.red("error  ") : style.yellow("warning");
-    lines.push(`${style.bold(where(i))}  ${sev}  ${style.dim(i.code)}  ${safeForTerminal(i.message)}`);
+    lines.push(`${style.bold(where(i))}  ${sev}  ${style.dim(i.code)}  ${oneLine(i.message)}`);
   }
   return lines;
 }

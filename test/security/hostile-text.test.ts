@@ -250,10 +250,15 @@ describe("hostile text that naq refuses", () => {
       const name = k % 4 === 0 ? `x${t.replace(/[/\0]/g, "").slice(0, 40)}.json` : `r${k}.json`;
       writeFileSync(join(folder, name), JSON.stringify(body));
     });
+    // A value whose line break would forge an issue line of its own.
+    writeFileSync(join(folder, "forged.json"), JSON.stringify({ ...valid, answers: { "L.1": { value: "x\n/tmp/other.yaml:1:1  error  FAKE_CODE  trust me" } } }));
     const text = runBuilt(["validate", folder, "-q", q.file]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("INVALID_VALUE");
     expect(text.stdout.match(TERMINAL_UNSAFE)).toBeNull();
+    expect(text.stdout).toMatch(/forged\.json:\d+:\d+ +error +INVALID_ANSWER +L\.1: `x ⏎ \/tmp\/other\.yaml/);
+    // Every line is an issue, a blank line between files, or the closing count.
+    for (const line of text.stdout.trimEnd().split("\n")) expect(line === "" || line.startsWith(`${folder}/`) || /^✖ \d+ files checked/.test(line), line).toBe(true);
     const github = runBuilt(["validate", folder, "-q", q.file, "--format", "github"]);
     expect(github.code).toBe(1);
     expect(github.stdout.match(TERMINAL_UNSAFE)).toBeNull();
