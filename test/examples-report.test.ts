@@ -21,6 +21,17 @@ describe("the examples' gap report", () => {
     expect(report.inputs.filter((i) => i.migratedFrom === "1.0.0").map((i) => i.agency).sort()).toEqual(["customs", "defence"]);
   });
 
+  it("lists every answer that could not be carried from 1.0.0, so none is dropped", () => {
+    const notCarried = (agency: string) => report.inputs.find((i) => i.agency === agency)?.notCarried ?? [];
+    // naq migrate reports customs 28 = 26 carried + 2 unmapped, defence 22 = 21 + 1.
+    expect(notCarried("customs")).toHaveLength(2);
+    expect(notCarried("defence")).toHaveLength(1);
+    for (const u of [...notCarried("customs"), ...notCarried("defence")]) {
+      expect(u.version).toBe("1.0.0");
+      expect(u.note.length).toBeGreaterThan(10);
+    }
+  });
+
   it("shows strong biological surveillance and a radiological and nuclear detection gap", () => {
     expect(cell("B", "detection")).toBeGreaterThan(cell("R", "detection") + 10);
     expect(cell("B", "detection")).toBeGreaterThan(cell("N", "detection") + 10);

@@ -170,6 +170,23 @@ export interface InputFile {
   readonly answers: number;
   /** Set when the answers were carried from an older revision. */
   readonly migratedFrom?: string;
+  /** Answers to the older revision that could not be carried: listed, never dropped. */
+  readonly notCarried?: readonly NotCarried[];
+}
+
+/** An answer to an older revision's question that migration could not carry to the merged one. */
+export interface NotCarried {
+  /** The question's id in the older revision, and that revision's version. */
+  readonly question: string;
+  readonly version: string;
+  /** The answer as given, in words. */
+  readonly value: string;
+  readonly comment?: string;
+  readonly evidence?: string;
+  /** Why it could not be carried. */
+  readonly note: string;
+  /** The question of the merged revision it most likely belongs to. */
+  readonly target?: string;
 }
 
 /** A response that was read but not merged, with what to do about it. */

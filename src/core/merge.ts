@@ -158,6 +158,19 @@ export function buildGapReport(input: GapReportInput): GapReport {
     updated: m.response.updated,
     answers: Object.keys(m.response.answers).length,
     ...(m.migratedFrom !== undefined ? { migratedFrom: m.migratedFrom } : {}),
+    ...(m.response.unmapped?.length
+      ? {
+          notCarried: m.response.unmapped.map((u) => ({
+            question: u.question,
+            version: u.version,
+            value: Array.isArray(u.value) ? u.value.join("; ") : String(u.value),
+            ...(u.comment !== undefined ? { comment: u.comment } : {}),
+            ...(u.evidence !== undefined ? { evidence: u.evidence } : {}),
+            note: u.note,
+            ...(u.target !== undefined ? { target: u.target } : {}),
+          })),
+        }
+      : {}),
   }));
   const consensus = input.consensus;
   return {

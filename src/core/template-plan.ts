@@ -1,7 +1,7 @@
 import { answerDisplay, answerItems } from "./answer-text.js";
 import { isSpecialValue } from "./answers.js";
 import { neutralise } from "./cell.js";
-import { levelsOf, localize, questionIndex, type Agency, type Condition, type EvidenceRule, type Question, type Questionnaire, type Response } from "./model.js";
+import { levelsOf, localize, questionIndex, type Agency, type Answer, type AnswerValue, type Condition, type EvidenceRule, type Question, type Questionnaire, type Response } from "./model.js";
 import { fingerprintText, LISTS_SHEET, TEMPLATE_FORMAT, templateLayout, type TemplateLayout, type TemplateMeta } from "./template-layout.js";
 import { templateWords, type TemplateWords } from "./template-words.js";
 
@@ -94,7 +94,7 @@ export function planTemplate(input: TemplateInput): TemplatePlan {
         id,
         row,
         question: t(question.text),
-        guidance: neutralise(guidance(q, question, lang, w, index)),
+        guidance: neutralise([guidance(q, question, lang, w, index), ...carriedNotes(input.response, id, given, w)].filter((p) => p !== "").join("\n")),
         kind: isSpecialValue(given?.value) ? "list" : kind,
         list,
         strict,
@@ -218,4 +218,12 @@ function instructions(q: Questionnaire, input: TemplateInput, w: TemplateWords, 
   rows.push({ style: "blank" }, { a: w.sendBackTitle, style: "heading" });
   rows.push({ b: neutralise(w.sendBack(input.sendTo ?? w.defaultSendTo)), style: "text" });
   return rows;
+}
+
+/** What a migrated response asks the respondent to look at for one question: old answers that could not be carried, carried answers to check. */
+function carriedNotes(response: Response | undefined, id: string, given: Answer | undefined, w: TemplateWords): string[] {
+  const show = (v: AnswerValue) => (Array.isArray(v) ? v.join("; ") : String(v));
+  const notes = (response?.unmapped ?? []).filter((u) => u.target === id && u.resolved === undefined).map((u) => w.earlierAnswer(u.question, u.version, show(u.value), u.note));
+  if (given?.confirm) notes.push(w.toConfirm(given.confirm));
+  return notes;
 }

@@ -34,6 +34,10 @@ export interface TemplateWords {
   readonly or: string;
   not(condition: string): string;
   readonly optional: string;
+  /** An answer to an older revision that could not be carried, shown next to the question it most likely belongs to. */
+  readonly earlierAnswer: (question: string, version: string, value: string, note: string) => string;
+  /** An answer carried from an older revision that the respondent should check. */
+  readonly toConfirm: (what: string) => string;
   readonly evidenceRequired: string;
   readonly evidenceOptional: string;
   unit(unit: string): string;
@@ -88,6 +92,8 @@ const en: TemplateWords = {
   or: "or",
   not: (c) => `not (${c})`,
   optional: "Optional.",
+  earlierAnswer: (id, version, value, note) => `Earlier answer to ${id} (${version}), not carried over: ${value}. Why: ${note}. Please answer this question again.`,
+  toConfirm: (what) => `Carried over from the earlier edition; please check it: ${what}`,
   evidenceRequired: "Evidence required: cite it in the Evidence column.",
   evidenceOptional: "Evidence welcome in the Evidence column.",
   unit: (u) => `Unit: ${u}.`,
@@ -142,6 +148,8 @@ const fr: TemplateWords = {
   or: "ou",
   not: (c) => `non (${c})`,
   optional: "Facultatif.",
+  earlierAnswer: (id, version, value, note) => `Réponse antérieure à ${id} (${version}), non reprise : ${value}. Motif : ${note}. Merci de répondre à nouveau à cette question.`,
+  toConfirm: (what) => `Reprise de l'édition précédente ; merci de la vérifier : ${what}`,
   evidenceRequired: "Justificatif exigé : indiquez-le dans la colonne Justificatif.",
   evidenceOptional: "Un justificatif est bienvenu dans la colonne Justificatif.",
   unit: (u) => `Unité : ${u}.`,
@@ -196,6 +204,8 @@ const ru: TemplateWords = {
   or: "или",
   not: (c) => `не (${c})`,
   optional: "Необязательный вопрос.",
+  earlierAnswer: (id, version, value, note) => `Прежний ответ на ${id} (${version}), не перенесённый автоматически: ${value}. Причина: ${note}. Пожалуйста, ответьте на этот вопрос заново.`,
+  toConfirm: (what) => `Ответ перенесён из предыдущей редакции; проверьте его: ${what}`,
   evidenceRequired: "Требуется подтверждение: укажите его в столбце «Подтверждение».",
   evidenceOptional: "Подтверждение можно указать в столбце «Подтверждение».",
   unit: (u) => `Единица: ${u}.`,

@@ -69,10 +69,10 @@ function mb(bytes: number): string {
 }
 
 /**
- * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, then renamed,
- * so a crash leaves either the old file or the new one, never half of one.
+ * Creates a temporary file next to `file` (so the rename stays on one file system) and writes all of
+ * `content` to it; returns its name and open descriptor. Leaves nothing behind when it fails.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+function writeTemp(file: string, content: string | Uint8Array): { tmp: string; fd: number } {
   const tmp = join(dirname(file), `.${basename(file)}.naq-tmp-${randomBytes(4).toString("hex")}`);
   let fd: number | undefined;
   try {
@@ -80,18 +80,34 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     let written = 0;
     while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
+    return { tmp, fd };
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
+    rmTemp(tmp);
+    throw writeError(file, e);
+  }
+}
+
+const writeError = (file: string, e: unknown) => (e instanceof WriteError ? e : new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+
+/**
+ * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, then renamed,
+ * so a crash leaves either the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const { tmp, fd } = writeTemp(file, content);
+  try {
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, file);
+  } catch (e) {
     try {
-      unlinkSync(tmp);
+      closeSync(fd);
     } catch {
-      // the temporary file was never created
+      // already closed
     }
-    throw new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    rmTemp(tmp);
+    throw writeError(file, e);
   }
 }
 
@@ -101,27 +117,20 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
  * meanwhile. Rejects with a `WriteError`.
  */
 export function writeFileAtomicAsync(file: string, content: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.naq-tmp-${randomBytes(4).toString("hex")}`);
-  const failed = (e: unknown) => new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-  let fd: number | undefined;
+  let written: { tmp: string; fd: number };
   try {
-    fd = openSync(tmp, "wx", 0o644);
-    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    written = writeTemp(file, content);
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmTemp(tmp);
-    return Promise.reject(failed(e));
+    return Promise.reject(writeError(file, e));
   }
-  const handle = fd;
+  const { tmp, fd } = written;
   return new Promise<void>((done, reject) => {
     const fail = (e: unknown) => {
       rmTemp(tmp);
-      reject(failed(e));
+      reject(writeError(file, e));
     };
-    fsync(handle, (syncError) => {
-      close(handle, (closeError) => {
+    fsync(fd, (syncError) => {
+      close(fd, (closeError) => {
         if (syncError || closeError) return fail(syncError ?? closeError);
         rename(tmp, file, (renameError) => (renameError ? fail(renameError) : done()));
       });

@@ -108,7 +108,14 @@ export function renderHtml(report: GapReport): string {
   body.push(`</ul><h3>Files merged</h3><ul class="files">`);
   for (const f of report.inputs) body.push(`<li><code>${esc(f.file)}</code> — ${esc(n.agency(f.agency))}, ${esc(STATUS_WORDS[f.status])}, ${f.answers} answers, updated ${esc(day(f.updated))}${f.migratedFrom ? `, carried from ${esc(f.migratedFrom)}` : ""}</li>`);
   if (report.consensus) body.push(`<li><code>${esc(report.consensus.file)}</code> — ${plural(report.consensus.decisions, "workshop decision")}${report.consensus.workshop ? `, ${esc(report.consensus.workshop)}` : ""}${report.consensus.date ? `, ${esc(report.consensus.date)}` : ""}</li>`);
-  body.push(`</ul></section>`);
+  body.push(`</ul>`);
+  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (notCarried.length) {
+    body.push(`<h3>Answers not carried from an older revision</h3><p>Kept as given; the agency should answer the question they most likely belong to now.</p><table class="not-carried"><thead><tr><th>Agency</th><th>Old question</th><th>Answer</th><th>Comment</th><th>Why</th><th>Question now</th></tr></thead><tbody>`);
+    for (const { f, u } of notCarried) body.push(`<tr><td>${esc(n.agency(f.agency))}</td><td>${esc(u.question)} (${esc(u.version)})</td><td>${esc(u.value)}</td><td>${esc(u.comment ?? "")}</td><td>${esc(u.note)}</td><td>${esc(u.target ?? "—")}</td></tr>`);
+    body.push(`</tbody></table>`);
+  }
+  body.push(`</section>`);
 
   return [
     "<!DOCTYPE html>",

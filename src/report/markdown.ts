@@ -130,6 +130,14 @@ export function renderMarkdown(report: GapReport): string {
   out.push(...header(["File", "Agency", "Status", "Language", "Updated", "Answers"], ["l", "l", "l", "l", "l", "r"]));
   for (const f of report.inputs) out.push(row([`\`${md(f.file)}\``, md(f.agency), STATUS_WORDS[f.status] + (f.migratedFrom ? ` (carried from ${md(f.migratedFrom)})` : ""), md(f.language), day(f.updated), String(f.answers)]));
   out.push("");
+  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (notCarried.length) {
+    out.push("### Answers not carried from an older revision", "");
+    out.push("Kept as given; the agency should answer the question they most likely belong to now.", "");
+    out.push(...header(["Agency", "Old question", "Answer", "Comment", "Why", "Question now"], ["l", "l", "l", "l", "l", "l"]));
+    for (const { f, u } of notCarried) out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
+    out.push("");
+  }
 
   out.push("## How the figures are computed", "");
   out.push(

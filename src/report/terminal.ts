@@ -60,7 +60,10 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   const unfinished = report.agencies.filter((a) => a.status === "in-progress");
   if (unfinished.length) out.push(`In progress: ${unfinished.map((a) => `${safe(a.id)} (${pct(a.share)} answered)`).join(", ")}`);
   if (report.missing.length) out.push(style.yellow(`Not answered: ${report.missing.map((id) => `${safe(id)} (${safe(n.agency(id))})`).join(", ")}`));
-  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) out.push(`Carried from ${safe(f.migratedFrom ?? "")}: ${safe(f.file)} (${safe(f.agency)}); \`naq migrate ${safe(f.file)}\` shows any answer that could not be carried`);
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) {
+    const lost = f.notCarried?.length ?? 0;
+    out.push(`Carried from ${safe(f.migratedFrom ?? "")}: ${safe(f.file)} (${safe(f.agency)})${lost ? `; ${lost} answer${lost > 1 ? "s" : ""} could not be carried and ${lost > 1 ? "are" : "is"} listed in the reports` : ""}`);
+  }
   for (const e of report.excluded) out.push(style.yellow(`Not merged: ${safe(e.file)} (${safe(e.agency)}, ${STATUS_WORDS["older-revision"].split(",")[0]} ${safe(e.version)})`));
   if (report.consensus) out.push(`Workshop decisions applied: ${report.consensus.decisions} from ${safe(report.consensus.file)}`);
   return out;

@@ -176,6 +176,25 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
     ],
   );
 
+  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (notCarried.length) {
+    sheet(
+      wb,
+      "Not carried",
+      [
+        { header: "Agency", width: 16 },
+        { header: "File", width: 36 },
+        { header: "Old question", width: 12 },
+        { header: "Revision", width: 9 },
+        { header: "Answer", width: 24 },
+        { header: "Comment", width: 40 },
+        { header: "Why", width: 60 },
+        { header: "Question now", width: 12 },
+      ],
+      notCarried.map(({ f, u }) => [f.agency, f.file, u.question, u.version, u.value, u.comment ?? null, u.note, u.target ?? null]),
+    );
+  }
+
   const agencies = report.agencies.map((a) => a.id);
   const extra = [...new Set(report.questions.flatMap((x) => x.sources.map((src) => src.agency)))].filter((id) => !agencies.includes(id));
   const columns = [...agencies, ...extra];

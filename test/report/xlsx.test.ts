@@ -59,3 +59,20 @@ describe("XLSX report", () => {
     }
   });
 });
+
+describe("XLSX report of responses carried from an older revision", () => {
+  it("lists the answers that could not be carried on a sheet of their own, as text", async () => {
+    const { loadMergeInputs } = await import("../../src/io/merge-inputs.js");
+    const { buildGapReport } = await import("../../src/core/merge.js");
+    const inputs = loadMergeInputs({ paths: ["examples"] });
+    const report = buildGapReport({ questionnaire: inputs.revision.questionnaire, digest: inputs.revision.digest, language: "en", responses: inputs.responses, excluded: inputs.excluded });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("Not carried");
+    const rows: unknown[][] = [];
+    sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const expected = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => [f.agency, u.question, u.value]));
+    expect(expected.length).toBe(3);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual(expected);
+  });
+});
