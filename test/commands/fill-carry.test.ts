@@ -2,15 +2,15 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fill, type FillOptions } from "../../src/commands/fill.js";
 import { newResponse, recordAnswer } from "../../src/core/fill.js";
 import type { Answer, Response, UnmappedAnswer } from "../../src/core/model.js";
 import { CancelledError, FileError, InvalidInputError } from "../../src/errors.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { serializeResponse } from "../../src/io/response-file.js";
-import { makeContext } from "../../src/main.js";
 import { fixture, runBuilt, runNaq, tempDir } from "../helpers.js";
-import { CTRL_C, ScriptedPrompter, type Step } from "../scripted-prompter.js";
+import type { FillOptions } from "../../src/commands/fill.js";
+import { fillSession, type Ran } from "../fill-session.js";
+import { CTRL_C, type Step } from "../scripted-prompter.js";
 
 // Two revisions of a small questionnaire: in 2.0.0, DET.03 is split into DET.03 and DET.05, and PRR.03
 // no longer offers `emergency`.
@@ -22,23 +22,7 @@ const small = loadQuestionnaireFile(SMALL).value!;
 const NOW = "2025-02-01T09:00:00.000Z";
 const DONE: Step = ["review", "naq:done"];
 
-interface Ran {
-  readonly out: string;
-  readonly prompter: ScriptedPrompter;
-  readonly error?: unknown;
-}
-
-async function session(dir: string, steps: readonly Step[], opts: Partial<FillOptions> = {}): Promise<Ran> {
-  const prompter = new ScriptedPrompter(steps);
-  let out = "";
-  const ctx = makeContext({ stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => true }, env: { NO_COLOR: "1" }, cwd: dir }, []);
-  try {
-    const code = await fill({ questionnaire: V2, country: "XX", agency: "health", review: false, ...opts }, ctx, { prompter, now: () => NOW });
-    return code === 0 ? { out, prompter } : { out, prompter, error: new Error(`exit ${code}`) };
-  } catch (error) {
-    return { out, prompter, error };
-  }
-}
+const session = fillSession({ questionnaire: V2 }, NOW);
 
 async function finished(dir: string, steps: readonly Step[], opts: Partial<FillOptions> = {}): Promise<Ran> {
   const ran = await session(dir, steps, opts);

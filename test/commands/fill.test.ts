@@ -2,15 +2,16 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fill, type FillOptions } from "../../src/commands/fill.js";
 import { newResponse, recordAnswer } from "../../src/core/fill.js";
 import type { Answer, Response } from "../../src/core/model.js";
 import { CancelledError, FileError, InvalidInputError, UsageError } from "../../src/errors.js";
 import { loadQuestionnaireFile } from "../../src/io/load.js";
 import { serializeResponse } from "../../src/io/response-file.js";
-import { makeContext } from "../../src/main.js";
 import { fixture, runBuilt, runNaq, tempDir } from "../helpers.js";
-import { CTRL_C, ScriptedPrompter, type Step } from "../scripted-prompter.js";
+import { fill, type FillOptions } from "../../src/commands/fill.js";
+import { makeContext } from "../../src/main.js";
+import { fillSession, type Ran } from "../fill-session.js";
+import { CTRL_C, type Step } from "../scripted-prompter.js";
 
 const SMALL = fixture("fill", "small.yaml");
 const loaded = loadQuestionnaireFile(SMALL).value!;
@@ -44,25 +45,7 @@ const WHOLE_WALK: Step[] = [
   DONE,
 ];
 
-interface Ran {
-  readonly out: string;
-  readonly prompter: ScriptedPrompter;
-  readonly error?: unknown;
-}
-
-/** Runs fill in process with a scripted prompter; never throws, so a test can look at what happened. */
-async function session(dir: string, steps: readonly Step[], opts: Partial<FillOptions> = {}): Promise<Ran> {
-  const prompter = new ScriptedPrompter(steps);
-  let out = "";
-  const ctx = makeContext({ stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => true }, env: { NO_COLOR: "1" }, cwd: dir }, []);
-  try {
-    const code = await fill({ questionnaire: SMALL, country: "XX", agency: "health", review: false, ...opts }, ctx, { prompter, now: () => NOW });
-    if (code !== 0) return { out, prompter, error: new Error(`exit ${code}`) };
-    return { out, prompter };
-  } catch (error) {
-    return { out, prompter, error };
-  }
-}
+const session = fillSession({ questionnaire: SMALL }, NOW);
 
 /** A session that finishes, having played its whole script. */
 async function runFill(dir: string, steps: readonly Step[], opts: Partial<FillOptions> = {}): Promise<Ran> {
