@@ -9,7 +9,7 @@ import { bundledFile, openQuestionnaire } from "../io/bundled.js";
 import { writeFileAtomicAsync } from "../io/files.js";
 import { sha256 } from "../io/hash.js";
 import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/load.js";
-import { responseYaml } from "../io/response-yaml.js";
+import { responseYaml } from "../io/response-file.js";
 import { checkSchema } from "../io/schema-check.js";
 import { expandPaths } from "../io/walk.js";
 import { readWorkbook } from "../io/xlsx-read.js";

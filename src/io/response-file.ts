@@ -1,8 +1,8 @@
-import { dirname, relative, sep } from "node:path";
-import { stringify } from "yaml";
+import { dirname, relative, resolve, sep } from "node:path";
 import type { OldAnswer, Questionnaire, Response, UnmappedAnswer } from "../core/model.js";
 import { writeFileAtomic } from "./files.js";
 import { schemaPath } from "./paths.js";
+import { yamlBlock } from "./response-yaml.js";
 
 /**
  * The response as the plain document naq writes: fixed key order, answers in questionnaire order,
@@ -59,7 +59,7 @@ const unmappedAnswer = (u: UnmappedAnswer) => ({
 
 /** The `$schema` reference for a response written to `file`: the bundled schema, relative to the file's folder. */
 export function schemaRefFor(file: string): string {
-  return relative(dirname(file), schemaPath("response")).split(sep).join("/");
+  return relative(dirname(resolve(file)), schemaPath("response")).split(sep).join("/");
 }
 
 /**
@@ -68,7 +68,12 @@ export function schemaRefFor(file: string): string {
  * (`yes`, `no`, `2024-05-15`) are quoted.
  */
 export function serializeResponse(r: Response, q: Questionnaire | undefined, schemaRef: string, header: readonly string[] = []): string {
-  return `# yaml-language-server: $schema=${schemaRef}\n${header.map((l) => `${l}\n`).join("")}${stringify(responseDocument(r, q), { lineWidth: 0, compat: "yaml-1.1" })}`;
+  return `# yaml-language-server: $schema=${schemaRef}\n${header.map((l) => `${l}\n`).join("")}${yamlBlock(responseDocument(r, q))}`;
+}
+
+/** The text of a response file written to `file`, its `$schema` reference relative to it. */
+export function responseYaml(r: Response, q: Questionnaire, file: string): string {
+  return serializeResponse(r, q, schemaRefFor(file));
 }
 
 /** The comment lines a response file starts with (its notes to readers), without the yaml-language-server line unless asked. */

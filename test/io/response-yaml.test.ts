@@ -3,7 +3,8 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import type { Response } from "../../src/core/model.js";
-import { responseYaml, scalar } from "../../src/io/response-yaml.js";
+import { responseYaml } from "../../src/io/response-file.js";
+import { scalar } from "../../src/io/response-yaml.js";
 import { xq } from "../core/xlsx-questionnaire.js";
 
 const readBoth = (text: string) => {
