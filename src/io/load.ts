@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { canonicalJson } from "../core/canonical.js";
 import { closest, error, type Issue } from "../core/issues.js";
 import { normalizeConsensus, type Consensus } from "../core/consensus.js";
@@ -6,6 +5,7 @@ import type { Questionnaire, Response } from "../core/model.js";
 import { normalizeQuestionnaire, normalizeResponse } from "../core/normalize.js";
 import { checkQuestionnaire } from "../core/rules/index.js";
 import { readTextFile } from "./files.js";
+import { sha256 } from "./hash.js";
 import { checkSchema, type SchemaName } from "./schema-check.js";
 import { parseYaml, type Source } from "./yaml-source.js";
 
@@ -50,7 +50,7 @@ export function loadDocument(file: string, expect?: Kind): Loaded {
 
 /** SHA-256 of a revision's content, independent of formatting, comments and key order. */
 export function digestOf(data: unknown): string {
-  return `sha256:${createHash("sha256").update(canonicalJson(data)).digest("hex")}`;
+  return sha256(canonicalJson(data));
 }
 
 export interface LoadedQuestionnaire {
