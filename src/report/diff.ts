@@ -4,7 +4,7 @@ import type { RevisionDiff } from "../core/diff.js";
 import type { Issue } from "../core/issues.js";
 import type { Path } from "../core/model.js";
 import { parseSemver } from "../core/semver.js";
-import { formatIssuesGithub, formatIssuesText } from "./issues.js";
+import { formatIssuesGithub, formatIssuesText, githubCommand } from "./issues.js";
 import { safeForTerminal, type Style } from "./style.js";
 
 export type DiffFormat = "text" | "json" | "markdown" | "github";
@@ -100,9 +100,6 @@ export function formatDiffMarkdown(view: DiffView): string {
   return `${out.join("\n")}\n`;
 }
 
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-
 /**
  * GitHub Actions workflow commands: an error per issue (with `--check`, per change the version does
  * not admit), a warning per other breaking change and a notice per minor one, each at its line in NEW;
@@ -117,7 +114,7 @@ export function formatDiffGithub(view: DiffView): string[] {
     const { line, column } = view.position(c.path);
     const text = `${c.subject}: ${c.message}`;
     const command = c.level === "breaking" ? "warning" : "notice";
-    lines.push(`::${command} file=${escapeProperty(view.newFile)},line=${line},col=${column},title=${escapeProperty(`${c.level} change (${c.kind})`)}::${escapeData(text)}`);
+    lines.push(githubCommand(command, { file: view.newFile, line, col: column, title: `${c.level} change (${c.kind})` }, text));
   }
   const verdict = bumpVerdict(view);
   lines.push(`${diff.new.id} ${diff.old.version} → ${diff.new.version}: ${changeSummary(diff.changes)}${verdict.text ? `; ${verdict.ok ? "✔" : "✖"} ${verdict.text}` : ""}`);

@@ -53,18 +53,24 @@ export function formatIssuesJson(issues: readonly Issue[]): string {
 const escapeData = (s: string) => safeForTerminal(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
+/**
+ * One GitHub Actions workflow command (`::error file=…,line=…::message`), its properties and message
+ * escaped as the runner expects and stripped of control characters from untrusted text.
+ */
+export function githubCommand(command: "error" | "warning" | "notice", props: Readonly<Record<string, string | number | undefined>>, message: string): string {
+  const list = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === "number" ? v : escapeProperty(v as string)}`);
+  return `::${command} ${list.join(",")}::${escapeData(message)}`;
+}
+
 /** GitHub Actions workflow commands that annotate the file and line of each issue. */
 export function formatIssuesGithub(issues: readonly Issue[]): string[] {
   return [...issues].sort(order).map((i) => {
     const l = i.location;
-    const props: string[] = [];
-    if (l) {
-      props.push(`file=${escapeProperty(l.file)}`);
-      if ("line" in l && l.line !== undefined) props.push(`line=${l.line}`, `col=${l.column ?? 1}`);
-    }
-    props.push(`title=${escapeProperty(i.code)}`);
+    const at = l && "line" in l && l.line !== undefined ? { line: l.line, col: l.column ?? 1 } : {};
     const msg = l && "sheet" in l ? `${l.sheet}!${l.cell}: ${i.message}` : i.message;
-    return `::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(msg)}`;
+    return githubCommand(i.severity, { file: l?.file, ...at, title: i.code }, msg);
   });
 }
 
