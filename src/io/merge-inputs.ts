@@ -11,6 +11,7 @@ import { FileError, InvalidInputError, UsageError } from "../errors.js";
 import { bundledFile, openQuestionnaire } from "./bundled.js";
 import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./load.js";
 import { carryToRevision } from "./older-revisions.js";
+import type { RevisionCache } from "./revisions.js";
 import { expandPaths } from "./walk.js";
 import type { Source } from "./yaml-source.js";
 
@@ -118,6 +119,7 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
   const notices: Issue[] = [];
   const problems = new Map<string, Issue[]>();
   const refusals: Issue[] = [];
+  const revisions: RevisionCache = new Map();
   for (const r of read) {
     const ref = r.response.questionnaire;
     const order = compareSemver(ref.version, q.version);
@@ -127,7 +129,7 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
       continue;
     }
     if (order < 0) {
-      const carried = carryToRevision(r.file, r.response, revision);
+      const carried = carryToRevision(r.file, r.response, revision, revisions);
       if (carried.ok) {
         responses.push({ file: r.file, response: carried.response, migratedFrom: carried.migratedFrom });
       } else {

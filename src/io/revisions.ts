@@ -92,6 +92,8 @@ export function findRevision(id: string, version: string, near?: LoadedQuestionn
  */
 export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] | undefined {
   if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
+  // The target is already loaded: looking for its neighbours must not read it again.
+  if (!cache.has(resolve(target.file))) cache.set(resolve(target.file), target);
   const start = findRevision(answered.id, answered.version, target, cache);
   return start ? revisionChain(start, target, cache) : undefined;
 }
