@@ -63,7 +63,7 @@ export function isAskedOf(question: Question, agency: string): boolean {
  * Whether a question is relevant for an agency given its answers: asked of the agency, and its
  * condition holds, and the question its condition depends on is itself relevant.
  */
-export function relevance(q: Questionnaire, agency: string, answers: Readonly<Record<string, Answer | undefined>>): Map<string, boolean> {
+export function relevance(q: Questionnaire, agency: string, answers: Readonly<Record<string, Answer | undefined>>): ReadonlyMap<string, boolean> {
   const out = new Map<string, boolean>();
   for (const question of q.questions) {
     let ok = isAskedOf(question, agency);

@@ -1,5 +1,4 @@
 import { answerProblem } from "./answers.js";
-import { pendingConfirmation } from "./carried-answers.js";
 import { isAskedOf, relevance } from "./conditions.js";
 import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus, type UnmappedAnswer } from "./model.js";
 
@@ -81,24 +80,37 @@ export function progressOf(q: Questionnaire, scope: Scope, answers: Answers): Pr
 }
 
 /**
- * `complete` when every required question that applies to the agency has a valid answer and no answer
- * that applies waits for confirmation (see `pendingConfirmation`), else `in-progress`.
+ * Where an agency's answers stand, in one pass over the questionnaire: `complete` when every required
+ * question that applies has a valid answer and no answer that applies waits for confirmation (see
+ * `pendingConfirmation`), else `in-progress`; and the answered questions asked of the agency that no
+ * longer apply given the other answers, in questionnaire order.
  */
+function standing(q: Questionnaire, agency: string, answers: Answers, relevant: ReadonlyMap<string, boolean>): { status: ResponseStatus; irrelevant: string[] } {
+  let open = false;
+  const irrelevant: string[] = [];
+  for (const x of q.questions) {
+    const a = answers[x.id];
+    if (relevant.get(x.id)) open ||= a?.confirm !== undefined || (x.required && !isAnswered(q, x, answers));
+    else if (a !== undefined && isAskedOf(x, agency)) irrelevant.push(x.id);
+  }
+  return { status: open ? "in-progress" : "complete", irrelevant };
+}
+
+/** The status an agency's answers give its response (see `standing`). */
 export function statusOf(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): ResponseStatus {
-  const open = q.questions.some((x) => x.required && relevant.get(x.id) && !isAnswered(q, x, answers));
-  return open || pendingConfirmation(q, agency, answers, relevant).length ? "in-progress" : "complete";
+  return standing(q, agency, answers, relevant).status;
 }
 
 /** Answered questions asked of the agency that no longer apply given the other answers, in questionnaire order. */
 export function irrelevantAnswered(q: Questionnaire, agency: string, answers: Answers, relevant = relevance(q, agency, answers)): string[] {
-  return q.questions.filter((x) => answers[x.id] !== undefined && isAskedOf(x, agency) && !relevant.get(x.id)).map((x) => x.id);
+  return standing(q, agency, answers, relevant).irrelevant;
 }
 
 /** A response whose `irrelevant` list and `status` agree with its answers, stamped `now`. */
 export function settle(q: Questionnaire, r: Response, now: string, relevant = relevance(q, r.agency, r.answers)): Response {
-  const irrelevant = irrelevantAnswered(q, r.agency, r.answers, relevant);
+  const { status, irrelevant } = standing(q, r.agency, r.answers, relevant);
   const { irrelevant: _old, ...rest } = r;
-  return { ...rest, status: statusOf(q, r.agency, r.answers, relevant), updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
+  return { ...rest, status, updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
 }
 
 /** What recording one answer changed: the new response and the questions that stopped or started applying. */
@@ -121,11 +133,16 @@ export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: 
     ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
     ...(answer.mergedFrom?.length ? { mergedFrom: answer.mergedFrom } : {}),
   };
-  const answers = { ...r.answers, [id]: clean };
+  const answers = withAnswer(r.answers, id, clean);
   const after = relevance(q, r.agency, answers);
   const response = settle(q, { ...r, answers }, now, after);
-  const changed = (from: boolean, to: boolean) => q.questions.filter((x) => (before.get(x.id) ?? false) === from && (after.get(x.id) ?? false) === to).map((x) => x.id);
-  return { response, nowIrrelevant: changed(true, false), nowRelevant: changed(false, true) };
+  const nowIrrelevant: string[] = [];
+  const nowRelevant: string[] = [];
+  for (const x of q.questions) {
+    const was = before.get(x.id) ?? false;
+    if (was !== (after.get(x.id) ?? false)) (was ? nowIrrelevant : nowRelevant).push(x.id);
+  }
+  return { response, nowIrrelevant, nowRelevant };
 }
 
 /** A new, empty response of `agency` in `country` to revision `q`. */
@@ -201,5 +218,16 @@ export function invalidSaved(q: Questionnaire, answers: Answers): { id: string; 
     const problem = question && answerProblem(q, question, a.value);
     if (problem) out.push({ id, problem });
   }
+  return out;
+}
+
+/**
+ * A copy of `answers` with `id` set to `answer`. Answer ids make dictionary-mode objects, which an
+ * object spread copies about twice as slowly as this loop; fill copies once per answer.
+ */
+function withAnswer(answers: Answers, id: string, answer: Answer): Answers {
+  const out: Record<string, Answer> = {};
+  for (const key of Object.keys(answers)) out[key] = answers[key] as Answer;
+  out[id] = answer;
   return out;
 }
