@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { ve
 
 describe("the npm package", () => {
   const dir = tempDir("naq-pack-");
-  // `npm test` has just built dist/, so packing needs no build; installing uses only npm's cache (no network).
+  // `npm test` has just built dist/, so packing needs no build; installing takes what npm ci left in its cache; npm ci caches tarballs but not the package metadata that installing a tarball needs, so that comes from the registry.
   const out = execFileSync(npm, ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
   const packed = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
   const files = packed[0]?.files.map((f) => f.path) ?? [];
@@ -27,7 +27,7 @@ describe("the npm package", () => {
     const app = join(dir, "app");
     cpSync(join(root, "examples"), join(app, "examples"), { recursive: true });
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, overrides: pkg.overrides }));
-    execFileSync(npm, ["install", "--offline", "--no-audit", "--no-fund", join(dir, packed[0]?.filename ?? "")], { cwd: app, encoding: "utf8", stdio: "pipe" });
+    execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, packed[0]?.filename ?? "")], { cwd: app, encoding: "utf8", stdio: "pipe" });
     const naq = (...args: string[]) => execFileSync(join(app, "node_modules", ".bin", "naq"), args, { cwd: app, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(naq("--version").trim()).toBe(pkg.version);
     expect(naq("list")).toMatch(/cbrn-naq\s+2\.0\.0/);
