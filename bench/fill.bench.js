@@ -5,13 +5,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { FillSession } from "../dist/commands/fill-session.js";
-import { settle } from "../dist/core/fill.js";
-import { loadQuestionnaireFile } from "../dist/io/load.js";
-import { saveResponse, schemaRefFor } from "../dist/io/response-file.js";
-import { Texts } from "../dist/report/fill-lines.js";
-import { fillWords } from "../dist/report/fill-words.js";
-import { PLAIN } from "../dist/report/style.js";
+import { FillSession } from "../dist/commands/fill/session.js";
+import { settle } from "../dist/core/fill/walk.js";
+import { loadQuestionnaireFile } from "../dist/io/revisions/load.js";
+import { saveResponse, schemaRefFor } from "../dist/io/yaml/response-file.js";
+import { Texts } from "../dist/commands/fill/lines.js";
+import { fillWords } from "../dist/commands/fill/words.js";
+import { PLAIN } from "../dist/render/style.js";
 import { writeBigQuestionnaire } from "./generate.js";
 import { median, report, root } from "./lib.js";
 

@@ -17,10 +17,10 @@ async function makeWorkbooks() {
   if (existsSync(inDir) && readdirSync(inDir).filter((f) => f.endsWith(".xlsx")).length === COUNT) return;
   rmSync(inDir, { recursive: true, force: true });
   mkdirSync(inDir, { recursive: true });
-  const { openQuestionnaire } = await import("../dist/io/bundled.js");
-  const { loadResponseFile } = await import("../dist/io/load.js");
-  const { planTemplate } = await import("../dist/core/template-plan.js");
-  const { renderTemplate } = await import("../dist/io/xlsx-template.js");
+  const { openQuestionnaire } = await import("../dist/io/revisions/bundled.js");
+  const { loadResponseFile } = await import("../dist/io/revisions/load.js");
+  const { planTemplate } = await import("../dist/core/workbook/plan.js");
+  const { renderTemplate } = await import("../dist/io/xlsx/template.js");
   const { sha256 } = await import("../dist/io/hash.js");
   const loaded = openQuestionnaire("cbrn-naq@2.0.0");
   const responses = readdirSync(join(root, "examples", "responses"))
@@ -93,8 +93,8 @@ export default async function importBench() {
 /** Refusing a zip bomb or a million-row validation must take no longer than importing a good workbook. */
 async function refusals(good) {
   const { readFileSync } = await import("node:fs");
-  const { unpackWorkbook } = await import("../dist/io/zip-guard.js");
-  const { storedZip } = await import("../dist/io/zip-store.js");
+  const { unpackWorkbook } = await import("../dist/io/xlsx/zip-guard.js");
+  const { storedZip } = await import("../dist/io/xlsx/zip-store.js");
   const { parts } = unpackWorkbook(readFileSync(good));
   const sheet = [...parts.keys()].find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts.get(n).includes("<dataValidation "));
   const validation = new Map(parts);

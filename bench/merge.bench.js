@@ -54,7 +54,7 @@ async function generate() {
   if (existsSync(marker) && readFileSync(marker, "utf8") === SHAPE) return;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const { digestOf } = await import("../dist/io/load.js");
+  const { digestOf } = await import("../dist/io/revisions/load.js");
   const qText = questionnaireYaml();
   writeFileSync(join(out, "questionnaire.yaml"), qText);
   const q = parse(qText);

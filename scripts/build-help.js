@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildProgram } from "../dist/cli.js";
-import { PLAIN } from "../dist/report/style.js";
+import { PLAIN } from "../dist/render/style.js";
 
 let captured = "";
 const sink = { write: (s) => ((captured += s), true), isTTY: false };

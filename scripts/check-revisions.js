@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { revisionPairs } from "../dist/io/revisions.js";
+import { revisionPairs } from "../dist/io/revisions/store.js";
 import { expandPaths } from "../dist/io/walk.js";
 
 const naq = fileURLToPath(new URL("../bin/naq.js", import.meta.url));

@@ -89,7 +89,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .option("--respondent <name>", "who answers (name, position), recorded in the file")
     .addHelpText("after", examples("naq fill --country XX --agency health --lang fr", "naq fill --country XX --agency customs --area DET", "naq fill --country XX --agency health --review"))
     .action(async (opts) => {
-      const { fill } = await import("./commands/fill.js");
+      const { fill } = await import("./commands/fill/index.js");
       setCode(
         await fill(
           { questionnaire: opts.questionnaire, country: opts.country, agency: opts.agency, lang: opts.lang, out: opts.out, area: opts.area, review: opts.review === true, respondent: opts.respondent },

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CancelledError, FileError, InvalidInputError, UsageError, WriteError } from "./errors.js";
 import { packageRoot } from "./io/paths.js";
-import { COLOUR, PLAIN, safeForTerminal, type Style } from "./report/style.js";
+import { COLOUR, PLAIN, safeForTerminal, type Style } from "./render/style.js";
 
 /** The streams and environment a run works with; tests pass fakes, `main` passes the process's. */
 export interface Io {
@@ -95,7 +95,7 @@ async function report(e: unknown, ctx: Context): Promise<number> {
     return EXIT.file;
   }
   if (e instanceof InvalidInputError) {
-    const { formatIssuesText } = await import("./report/issues.js");
+    const { formatIssuesText } = await import("./render/issues.js");
     for (const line of formatIssuesText(e.issues, s)) ctx.err(line);
     say(e.message);
     return EXIT.invalid;

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import type { GapReport } from "../src/core/gap-report.js";
-import { renderHtml } from "../src/report/html.js";
+import type { GapReport } from "../src/core/gap-report/model.js";
+import { renderHtml } from "../src/render/gap-report/html.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

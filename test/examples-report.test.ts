@@ -1,7 +1,7 @@
 // The gap report of examples/ tells the fictional country's story.
 import { describe, expect, it } from "vitest";
-import type { GapReport } from "../src/core/gap-report.js";
-import { buildGapReport } from "../src/core/merge.js";
+import type { GapReport } from "../src/core/gap-report/model.js";
+import { buildGapReport } from "../src/core/gap-report/build.js";
 import { loadMergeInputs } from "../src/io/merge-inputs.js";
 
 function examplesReport(): GapReport {

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { relevance } from "../src/core/conditions.js";
-import type { Domain, Questionnaire, Response } from "../src/core/model.js";
-import { loadQuestionnaireFile, loadResponseFile } from "../src/io/load.js";
+import { relevance } from "../src/core/questionnaire/conditions.js";
+import type { Domain, Questionnaire, Response } from "../src/core/questionnaire/model.js";
+import { loadQuestionnaireFile, loadResponseFile } from "../src/io/revisions/load.js";
 import { root, runBuilt } from "./helpers.js";
 
 const dir = join(root, "examples", "responses");

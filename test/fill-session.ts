@@ -1,4 +1,4 @@
-import { fill, type FillOptions } from "../src/commands/fill.js";
+import { fill, type FillOptions } from "../src/commands/fill/index.js";
 import { makeContext } from "../src/main.js";
 import { ScriptedPrompter, type Step } from "./scripted-prompter.js";
 

@@ -1,8 +1,8 @@
 // Builders for merge tests: the mini questionnaire, responses to it, and folders of response files.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Answer, AnswerValue, Response } from "../src/core/model.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../src/io/load.js";
+import type { Answer, AnswerValue, Response } from "../src/core/questionnaire/model.js";
+import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../src/io/revisions/load.js";
 import { fixture } from "./helpers.js";
 
 export const MINI = fixture("valid", "mini.yaml");
@@ -47,7 +47,7 @@ export const FORMULA_COMMENT = `=HYPERLINK("http://evil.example/","click me")`;
 
 /** A report on the mini questionnaire whose agencies wrote hostile comments: markup, a formula. */
 export async function hostileReport() {
-  const { buildGapReport } = await import("../src/core/merge.js");
+  const { buildGapReport } = await import("../src/core/gap-report/build.js");
   const m = mini();
   const responses = [
     response("regulator", { "DET.01": "yes", "DET.03": { value: 1, comment: SCRIPT_COMMENT, evidence: "@SUM(1+1)" } }),

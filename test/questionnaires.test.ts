@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { conditionRefs } from "../src/core/conditions.js";
-import type { LocalText, Questionnaire } from "../src/core/model.js";
-import { loadQuestionnaireFile } from "../src/io/load.js";
+import { conditionRefs } from "../src/core/questionnaire/conditions.js";
+import type { LocalText, Questionnaire } from "../src/core/questionnaire/model.js";
+import { loadQuestionnaireFile } from "../src/io/revisions/load.js";
 import { root, runBuilt } from "./helpers.js";
 
 const dir = join(root, "questionnaires", "cbrn-naq");

@@ -1,5 +1,5 @@
 import { CancelledError } from "../src/errors.js";
-import { isSeparator, type CheckboxRequest, type ConfirmRequest, type InputRequest, type PromptChoice, type Prompter, type SelectRequest } from "../src/io/prompter.js";
+import { isSeparator, type CheckboxRequest, type ConfirmRequest, type InputRequest, type PromptChoice, type Prompter, type SelectRequest } from "../src/io/prompter/prompter.js";
 
 /** A scripted step answering Ctrl-C instead of a value. */
 export const CTRL_C = Symbol("Ctrl-C");

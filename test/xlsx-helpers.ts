@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { inflateEntry, readCentralDirectory } from "../src/io/zip-guard.js";
+import { inflateEntry, readCentralDirectory } from "../src/io/xlsx/zip-guard.js";
 
 /** The entries of a zip file, by name. */
 export function readZip(buf: Buffer): Map<string, Buffer> {

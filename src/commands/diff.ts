@@ -1,10 +1,10 @@
-import { checkBump } from "../core/bump.js";
-import { diffRevisions } from "../core/diff.js";
+import { checkBump } from "../core/revision/bump.js";
+import { diffRevisions } from "../core/revision/diff.js";
 import { UsageError } from "../errors.js";
-import { openQuestionnaire } from "../io/bundled.js";
-import { locate, type LoadedQuestionnaire } from "../io/load.js";
+import { openQuestionnaire } from "../io/revisions/bundled.js";
+import { locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { EXIT, type Context } from "../main.js";
-import { formatDiffGithub, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffFormat, type DiffView } from "../report/diff.js";
+import { formatDiffGithub, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffFormat, type DiffView } from "../render/diff.js";
 
 export interface DiffOptions {
   readonly old: string;

@@ -1,21 +1,21 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { error, type Issue } from "../core/issues.js";
-import { checkResponse } from "../core/response-rules.js";
-import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../core/template-layout.js";
-import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook-import.js";
+import { checkResponse } from "../core/answers/response-rules.js";
+import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../core/workbook/layout.js";
+import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook/import.js";
 import { UsageError, WriteError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "../io/bundled.js";
+import { bundledFile, openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomicAsync } from "../io/files.js";
 import { sha256 } from "../io/hash.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/load.js";
-import { responseYaml } from "../io/response-file.js";
-import { checkSchema } from "../io/schema-check.js";
+import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import { responseYaml } from "../io/yaml/response-file.js";
+import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
-import { readWorkbook } from "../io/xlsx-read.js";
+import { readWorkbook } from "../io/xlsx/read.js";
 import { EXIT, type Context } from "../main.js";
-import { countIssues, formatIssuesText } from "../report/issues.js";
-import { safeForTerminal } from "../report/style.js";
+import { countIssues, formatIssuesText } from "../render/issues.js";
+import { safeForTerminal } from "../render/style.js";
 
 export interface ImportOptions {
   readonly files: readonly string[];

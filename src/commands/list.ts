@@ -1,8 +1,8 @@
-import { listBundled } from "../io/bundled.js";
-import { loadQuestionnaireFile } from "../io/load.js";
+import { listBundled } from "../io/revisions/bundled.js";
+import { loadQuestionnaireFile } from "../io/revisions/load.js";
 import { EXIT, type Context } from "../main.js";
-import { localize } from "../core/model.js";
-import { safeForTerminal } from "../report/style.js";
+import { localize } from "../core/questionnaire/model.js";
+import { safeForTerminal } from "../render/style.js";
 
 export interface ListOptions {
   readonly json: boolean;

@@ -1,14 +1,14 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
-import type { GapReport } from "../core/gap-report.js";
-import { buildGapReport } from "../core/merge.js";
+import type { GapReport } from "../core/gap-report/model.js";
+import { buildGapReport } from "../core/gap-report/build.js";
 import { UsageError, WriteError } from "../errors.js";
 import { writeFileAtomic } from "../io/files.js";
 import { loadMergeInputs } from "../io/merge-inputs.js";
 import { EXIT, type Context } from "../main.js";
-import { formatIssuesText } from "../report/issues.js";
-import { safeForTerminal } from "../report/style.js";
-import { renderTerminal } from "../report/terminal.js";
+import { formatIssuesText } from "../render/issues.js";
+import { safeForTerminal } from "../render/style.js";
+import { renderTerminal } from "../render/gap-report/terminal.js";
 import { pickLanguage } from "./show.js";
 
 export interface MergeOptions {
@@ -52,11 +52,11 @@ function isFolder(path: string): boolean {
 async function render(report: GapReport, format: Format): Promise<string | Uint8Array> {
   switch (format) {
     case "markdown":
-      return (await import("../report/markdown.js")).renderMarkdown(report);
+      return (await import("../render/gap-report/markdown.js")).renderMarkdown(report);
     case "html":
-      return (await import("../report/html.js")).renderHtml(report);
+      return (await import("../render/gap-report/html.js")).renderHtml(report);
     case "xlsx":
-      return (await import("../report/xlsx.js")).renderXlsx(report);
+      return (await import("../render/gap-report/xlsx.js")).renderXlsx(report);
     case "json":
       return `${JSON.stringify(report, null, 2)}\n`;
   }

@@ -1,19 +1,19 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { error } from "../core/issues.js";
-import { migrateAcross, type MigrationReport } from "../core/migrate.js";
-import type { Response } from "../core/model.js";
-import { checkResponse } from "../core/response-rules.js";
-import { compareSemver } from "../core/semver.js";
+import { migrateAcross, type MigrationReport } from "../core/revision/migrate.js";
+import type { Response } from "../core/questionnaire/model.js";
+import { checkResponse } from "../core/answers/response-rules.js";
+import { compareSemver } from "../core/revision/semver.js";
 import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
-import { openQuestionnaire } from "../io/bundled.js";
+import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
-import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/load.js";
-import { schemaRefFor, serializeResponse } from "../io/response-file.js";
-import { findRevision, revisionChain, type RevisionCache } from "../io/revisions.js";
+import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import { schemaRefFor, serializeResponse } from "../io/yaml/response-file.js";
+import { findRevision, revisionChain, type RevisionCache } from "../io/revisions/store.js";
 import { EXIT, type Context } from "../main.js";
-import { formatMigrationText } from "../report/migrate.js";
-import { safeForTerminal } from "../report/style.js";
+import { formatMigrationText } from "../render/migrate.js";
+import { safeForTerminal } from "../render/style.js";
 
 export interface MigrateOptions {
   readonly responses: readonly string[];

@@ -1,5 +1,5 @@
-import { answerSchema } from "../core/answer-schema.js";
-import { openQuestionnaire } from "../io/bundled.js";
+import { answerSchema } from "../core/questionnaire/answer-schema.js";
+import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { EXIT, type Context } from "../main.js";
 
 export interface SchemaOptions {

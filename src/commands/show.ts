@@ -1,9 +1,9 @@
-import { localize, type Questionnaire } from "../core/model.js";
+import { localize, type Questionnaire } from "../core/questionnaire/model.js";
 import { UsageError } from "../errors.js";
-import { openQuestionnaire } from "../io/bundled.js";
+import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { EXIT, type Context } from "../main.js";
-import { labelsFor } from "../report/labels.js";
-import { safeForTerminal } from "../report/style.js";
+import { labelsFor } from "../render/i18n/labels.js";
+import { safeForTerminal } from "../render/style.js";
 
 export interface ShowOptions {
   readonly questionnaire?: string | undefined;

@@ -1,7 +1,7 @@
-import { buildGapReport } from "../core/merge.js";
+import { buildGapReport } from "../core/gap-report/build.js";
 import { loadMergeInputs } from "../io/merge-inputs.js";
 import { EXIT, type Context } from "../main.js";
-import { renderStatus, statusData } from "../report/status.js";
+import { renderStatus, statusData } from "../render/status.js";
 
 export interface StatusOptions {
   readonly paths: readonly string[];

@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { closest, type Issue } from "../core/issues.js";
-import { localize, type Response } from "../core/model.js";
-import { checkResponse } from "../core/response-rules.js";
-import { planTemplate } from "../core/template-plan.js";
+import { localize, type Response } from "../core/questionnaire/model.js";
+import { checkResponse } from "../core/answers/response-rules.js";
+import { planTemplate } from "../core/workbook/plan.js";
 import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
-import { openQuestionnaire } from "../io/bundled.js";
+import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
 import { sha256 } from "../io/hash.js";
-import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/load.js";
-import { renderTemplate } from "../io/xlsx-template.js";
-import type { Source } from "../io/yaml-source.js";
+import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import { renderTemplate } from "../io/xlsx/template.js";
+import type { Source } from "../io/yaml/source.js";
 import { EXIT, type Context } from "../main.js";
-import { formatIssuesText } from "../report/issues.js";
-import { safeForTerminal } from "../report/style.js";
+import { formatIssuesText } from "../render/issues.js";
+import { safeForTerminal } from "../render/style.js";
 
 export interface TemplateOptions {
   readonly questionnaire?: string | undefined;

@@ -1,18 +1,18 @@
 import { resolve } from "node:path";
 import { error, type Issue } from "../core/issues.js";
-import { checkConsensus, type Consensus } from "../core/consensus.js";
-import type { Response } from "../core/model.js";
-import { checkResponse } from "../core/response-rules.js";
-import { wasRefsKnown } from "../core/rules/revisions.js";
+import { checkConsensus, type Consensus } from "../core/gap-report/consensus.js";
+import type { Response } from "../core/questionnaire/model.js";
+import { checkResponse } from "../core/answers/response-rules.js";
+import { wasRefsKnown } from "../core/revision/rules.js";
 import { UsageError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "../io/bundled.js";
-import { consensusFrom, loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/load.js";
-import { previousRevision, type RevisionCache } from "../io/revisions.js";
-import { checkSchema } from "../io/schema-check.js";
+import { bundledFile, openQuestionnaire } from "../io/revisions/bundled.js";
+import { consensusFrom, loadDocument, loadQuestionnaireFile, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import { previousRevision, type RevisionCache } from "../io/revisions/store.js";
+import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
-import type { Source } from "../io/yaml-source.js";
+import type { Source } from "../io/yaml/source.js";
 import { EXIT, type Context } from "../main.js";
-import { countIssues, formatIssuesGithub, formatIssuesJson, formatIssuesText, type IssueFormat } from "../report/issues.js";
+import { countIssues, formatIssuesGithub, formatIssuesJson, formatIssuesText, type IssueFormat } from "../render/issues.js";
 
 export interface ValidateOptions {
   readonly paths: readonly string[];

@@ -1,4 +1,4 @@
-import type { Path } from "./model.js";
+import type { Path } from "./questionnaire/model.js";
 
 /** Every problem naq reports has one of these codes; the README documents each. */
 export const ISSUE_CODES = [

@@ -1,19 +1,19 @@
 /** Reads the responses (and workshop decisions) that `merge` and `status` work on, refusing what cannot be merged. */
-import { checkConsensus, type Consensus } from "../core/consensus.js";
-import type { ExcludedFile } from "../core/gap-report.js";
+import { checkConsensus, type Consensus } from "../core/gap-report/consensus.js";
+import type { ExcludedFile } from "../core/gap-report/model.js";
 import { error, type Issue } from "../core/issues.js";
-import { checkConsensusFits, checkMergeSet } from "../core/merge-rules.js";
-import type { MergedResponse } from "../core/merge.js";
-import type { Response } from "../core/model.js";
-import { checkResponse } from "../core/response-rules.js";
-import { compareSemver } from "../core/semver.js";
+import { checkConsensusFits, checkMergeSet } from "../core/gap-report/input-rules.js";
+import type { MergedResponse } from "../core/gap-report/build.js";
+import type { Response } from "../core/questionnaire/model.js";
+import { checkResponse } from "../core/answers/response-rules.js";
+import { compareSemver } from "../core/revision/semver.js";
 import { FileError, InvalidInputError, UsageError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "./bundled.js";
-import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./load.js";
-import { carryToRevision } from "./older-revisions.js";
-import type { RevisionCache } from "./revisions.js";
+import { bundledFile, openQuestionnaire } from "./revisions/bundled.js";
+import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./revisions/load.js";
+import { carryToRevision } from "./revisions/older.js";
+import type { RevisionCache } from "./revisions/store.js";
 import { expandPaths } from "./walk.js";
-import type { Source } from "./yaml-source.js";
+import type { Source } from "./yaml/source.js";
 
 export interface MergeInputOptions {
   readonly paths: readonly string[];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkAgainst } from "../../src/io/schema-check.js";
+import { checkAgainst } from "../../src/io/schema/check.js";
 import { fixture, root, runBuilt } from "../helpers.js";
 
 const mini = fixture("valid", "mini.yaml");
@@ -89,7 +89,7 @@ describe("naq schema", () => {
 describe("the help served without loading commander", () => {
   it("is the help commander renders for the same program", async () => {
     const { buildProgram } = await import("../../src/cli.js");
-    const { PLAIN } = await import("../../src/report/style.js");
+    const { PLAIN } = await import("../../src/render/style.js");
     let captured = "";
     const sink = { write: (s: string) => ((captured += s), true), isTTY: false };
     const program = buildProgram({ io: { stdout: sink, stderr: sink, env: {}, cwd: "." }, style: PLAIN, errStyle: PLAIN, out() {}, err() {} }, () => {});

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { migrateResponse } from "../../src/core/migrate.js";
-import { checkResponse } from "../../src/core/response-rules.js";
-import { answerSchema } from "../../src/core/answer-schema.js";
-import { loadQuestionnaireFile, loadResponseFile } from "../../src/io/load.js";
-import { checkAgainst } from "../../src/io/schema-check.js";
+import { migrateResponse } from "../../src/core/revision/migrate.js";
+import { checkResponse } from "../../src/core/answers/response-rules.js";
+import { answerSchema } from "../../src/core/questionnaire/answer-schema.js";
+import { loadQuestionnaireFile, loadResponseFile } from "../../src/io/revisions/load.js";
+import { checkAgainst } from "../../src/io/schema/check.js";
 import { runBuilt, tempDir } from "../helpers.js";
 
 const v1 = loadQuestionnaireFile("questionnaires/cbrn-naq/1.0.0.yaml").value!;

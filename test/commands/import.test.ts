@@ -3,9 +3,9 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answerDisplay } from "../../src/core/answer-text.js";
-import { levelsOf, type AnswerValue, type Question, type Questionnaire } from "../../src/core/model.js";
-import { openQuestionnaire } from "../../src/io/bundled.js";
+import { answerDisplay } from "../../src/core/answers/answer-text.js";
+import { levelsOf, type AnswerValue, type Question, type Questionnaire } from "../../src/core/questionnaire/model.js";
+import { openQuestionnaire } from "../../src/io/revisions/bundled.js";
 import { fixture, root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { editZip, fillWorkbook, writeZip, type Fill } from "../xlsx-helpers.js";
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadQuestionnaireFile } from "../../src/io/load.js";
-import { resolveRef } from "../../src/io/bundled.js";
-import { checkSchema } from "../../src/io/schema-check.js";
+import { loadQuestionnaireFile } from "../../src/io/revisions/load.js";
+import { resolveRef } from "../../src/io/revisions/bundled.js";
+import { checkSchema } from "../../src/io/schema/check.js";
 import { fixture, root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { MINI, response, writeResponses } from "../merge-helpers.js";
 

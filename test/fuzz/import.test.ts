@@ -6,10 +6,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkResponse } from "../../src/core/response-rules.js";
-import { bundledFile } from "../../src/io/bundled.js";
-import { loadQuestionnaireFile } from "../../src/io/load.js";
-import { checkSchema } from "../../src/io/schema-check.js";
+import { checkResponse } from "../../src/core/answers/response-rules.js";
+import { bundledFile } from "../../src/io/revisions/bundled.js";
+import { loadQuestionnaireFile } from "../../src/io/revisions/load.js";
+import { checkSchema } from "../../src/io/schema/check.js";
 import { root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { readZip, writeZip } from "../xlsx-helpers.js";
 

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
-import { loadDocument, questionnaireFrom, responseFrom } from "../../src/io/load.js";
-import { parseYaml } from "../../src/io/yaml-source.js";
+import { loadDocument, questionnaireFrom, responseFrom } from "../../src/io/revisions/load.js";
+import { parseYaml } from "../../src/io/yaml/source.js";
 import { fixture, root, tempDir } from "../helpers.js";
 
 // Bounded, seeded runs in `npm test`; `npm run fuzz` raises the counts through NAQ_FUZZ_RUNS.

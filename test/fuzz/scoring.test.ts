@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, relevance } from "../../src/core/conditions.js";
-import { buildGapReport, type MergedResponse } from "../../src/core/merge.js";
-import { levelsOf, type Answer, type AnswerValue, type Question } from "../../src/core/model.js";
-import { openQuestionnaire } from "../../src/io/bundled.js";
+import { evaluate, relevance } from "../../src/core/questionnaire/conditions.js";
+import { buildGapReport, type MergedResponse } from "../../src/core/gap-report/build.js";
+import { levelsOf, type Answer, type AnswerValue, type Question } from "../../src/core/questionnaire/model.js";
+import { openQuestionnaire } from "../../src/io/revisions/bundled.js";
 
 const runs = Number(process.env.NAQ_FUZZ_RUNS ?? 60);
 const seed = Number(process.env.NAQ_FUZZ_SEED ?? 20261121);

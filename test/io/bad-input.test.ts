@@ -1,7 +1,7 @@
 import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDocument, loadQuestionnaireFile, loadResponseFile } from "../../src/io/load.js";
+import { loadDocument, loadQuestionnaireFile, loadResponseFile } from "../../src/io/revisions/load.js";
 import { fixture, root, runBuilt, tempDir } from "../helpers.js";
 
 const tmp = tempDir();

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkAgainst, checkSchema, loadSchema } from "../../src/io/schema-check.js";
-import { parseYaml } from "../../src/io/yaml-source.js";
+import { checkAgainst, checkSchema, loadSchema } from "../../src/io/schema/check.js";
+import { parseYaml } from "../../src/io/yaml/source.js";
 import { expandPaths } from "../../src/io/walk.js";
 import { fixture, root } from "../helpers.js";
 

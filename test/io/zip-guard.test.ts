@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellsIn, unpackWorkbook, MAX_ROWS, readCentralDirectory } from "../../src/io/zip-guard.js";
+import { cellsIn, unpackWorkbook, MAX_ROWS, readCentralDirectory } from "../../src/io/xlsx/zip-guard.js";
 import { writeZip } from "../xlsx-helpers.js";
 
 const sheet = (body: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { loadQuestionnaireFile } from "../../src/io/load.js";
+import { loadQuestionnaireFile } from "../../src/io/revisions/load.js";
 import { MINI } from "../merge-helpers.js";
 import { HOSTILE } from "./corpus.js";
 

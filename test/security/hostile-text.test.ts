@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { BrowserContext } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSchema } from "../../src/io/schema-check.js";
+import { checkSchema } from "../../src/io/schema/check.js";
 import { launch, openFile } from "../browser.js";
 import { runBuilt, tempDir, type Ran } from "../helpers.js";
 import { fillWorkbook } from "../xlsx-helpers.js";

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncat
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkSchema } from "../../src/io/schema-check.js";
+import { checkSchema } from "../../src/io/schema/check.js";
 import { bin, fixture, root, runBuilt, seededRandom, tempDir } from "../helpers.js";
 
 const runs = Number(process.env.NAQ_KILL_RUNS ?? 25);

@@ -1,0 +1,180 @@
+/** The full gap report as Markdown, readable on a code host. Untrusted text is escaped so it stays text. */
+import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
+import { PHASES } from "../../core/questionnaire/model.js";
+import { DOMAIN_NAMES, day, names, OUTCOME_WORDS, pct, pct0, plural, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./words.js";
+import { safeForTerminal } from "../style.js";
+import { bar } from "./terminal.js";
+
+/** How many priorities the Markdown and HTML reports list (all of them are in the XLSX and JSON). */
+export const TOP_PRIORITIES = 20;
+
+/**
+ * Escapes text for Markdown: HTML special characters become entities, Markdown syntax is backslashed, and
+ * control characters and bidi overrides go as on a terminal (the file is often read with `cat`).
+ */
+export function md(text: string): string {
+  return safeForTerminal(text.replace(/\r\n?/g, "\n"))
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    // Inline syntax only: every call site puts the text after other content on its line.
+    .replace(/([\\`*_[\]|~])/g, "\\$1")
+    .replace(/\n/g, " ");
+}
+
+/** Escapes text for a table cell, keeping line breaks as `<br>`. */
+function cell(text: string | undefined | null): string {
+  if (text === undefined || text === null || text === "") return "";
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => md(line))
+    .join("<br>");
+}
+
+/** One of naq's own messages, whose `quoted` parts (commands, file names) stay code spans; the rest escaped. */
+function message(text: string): string {
+  return text
+    .split("`")
+    .map((part, i) => (i % 2 ? `\`${part.replace(/`/g, "")}\`` : md(part)))
+    .join("");
+}
+
+const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+const header = (cells: readonly string[], align: readonly ("l" | "r")[] = []) => [row(cells), row(cells.map((_, i) => (align[i] === "r" ? "--:" : "---")))];
+
+/** The gap report as a Markdown document. */
+export function renderMarkdown(report: GapReport): string {
+  const n = names(report);
+  const s = report.summary;
+  const out: string[] = [];
+  const byId = new Map(report.questions.map((x) => [x.id, x]));
+
+  out.push(`# National CBRN gap report — ${md(report.country)}`, "");
+  out.push(`*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``, "");
+  const notices: string[] = [];
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) notices.push(`> **Carried from ${md(f.migratedFrom ?? "")}: ${md(f.file)}** (${md(n.agency(f.agency))}): its answers were carried to ${md(report.questionnaire.version)} through the revision's declared mappings.`);
+  for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${message(e.reason)}.`);
+  if (report.missing.length) notices.push(`> **Not answered:** ${report.missing.map((id) => `${md(n.agency(id))} (\`${md(id)}\`)`).join(", ")}.`);
+  if (notices.length) out.push(notices.join("\n>\n"), "");
+
+  out.push("## Summary", "");
+  const inProgress = report.agencies.filter((a) => a.status === "in-progress").length;
+  const resolved = s.disagreements - s.unresolved;
+  out.push(
+    ...header(["", ""]),
+    row(["Overall score", `**${pct(s.overall)}**`]),
+    row(["Questions with an answer", pct(s.coverage)]),
+    row(["Answers received", `${pct(s.answerRate)} of those expected from all agencies`]),
+    row(["Agencies merged", `${s.answered} of ${s.agencies}${inProgress ? ` (${inProgress} in progress)` : ""}`]),
+    row(["Questions in scope", `${s.questions} (${s.scored} scored)`]),
+    row(["Disagreements", `${s.disagreements}${resolved ? ` (${resolved} settled by the workshop)` : ""}`]),
+    row(["Questions with a gap", String(s.priorities)]),
+    ...(report.consensus ? [row(["Workshop decisions", `${report.consensus.decisions} (${md(report.consensus.file)}${report.consensus.date ? `, ${md(report.consensus.date)}` : ""})`])] : []),
+    "",
+  );
+
+  out.push("## Scores by area", "");
+  out.push(...header(["Area", "", "Score", "", "Questions with an answer", "Answers received", "Scored", "Disagreements"], ["l", "l", "r", "l", "r", "r", "r", "r"]));
+  for (const a of report.areas) out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), pct(a.answerRate), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
+  out.push("");
+
+  out.push("## Scores by domain and phase", "");
+  out.push(...header(["Domain", ...PHASES, "all phases"], ["l", ...PHASES.map(() => "r" as const), "r"]));
+  for (const d of report.domains) {
+    const cells = PHASES.map((p) => pct0(report.matrix.find((c) => c.domain === d.id && c.phase === p)?.score ?? null));
+    out.push(row([`${d.id} ${DOMAIN_NAMES[d.id] ?? ""}`, ...cells, `**${pct0(d.score)}**`]));
+  }
+  out.push(row(["**all domains**", ...PHASES.map((p) => `**${pct0(report.phases.find((x) => x.id === p)?.score ?? null)}**`), `**${pct0(s.overall)}**`]), "");
+
+  out.push("## Priorities", "");
+  if (report.priorities.length === 0) out.push("No question falls short of the target.", "");
+  else {
+    const shown = report.priorities.slice(0, TOP_PRIORITIES);
+    out.push(`Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(), "");
+    out.push(...header(["#", "Question", "", "Level", "Gap", "Weight", "Priority", "Lead agency"], ["r", "l", "l", "r", "r", "r", "r", "l"]));
+    for (const p of shown) {
+      const x = byId.get(p.question);
+      const flag = x?.disagreement && !x.disagreement.resolved ? " ⚠ disputed" : x?.decision ? " (workshop)" : "";
+      out.push(row([String(p.rank), `[${md(p.question)}](#${anchor(p.question)})`, cell(x?.text) + flag, String(p.level), String(p.gap), String(p.weight), `**${p.priority}**`, p.lead ? md(n.agency(p.lead)) : ""]));
+    }
+    out.push("");
+  }
+
+  out.push("## Disagreements", "");
+  if (report.disagreements.length === 0) out.push("The agencies' answers never differ by two levels or more, nor mix yes and no.", "");
+  else {
+    out.push(`Questions where answers differ by two levels or more, or mix yes and no: ${plural(s.disagreements, "question")}, ${s.unresolved} unresolved.`, "");
+    for (const id of report.disagreements) {
+      const x = byId.get(id);
+      if (x) out.push(...questionBlock(x, n.agency, "###"));
+    }
+  }
+
+  out.push("## Coverage", "");
+  out.push("Share of the questions that apply to each agency (given its own answers) that it answered; \"don't know\" is not an answer.", "");
+  out.push(...header(["Agency", "Status", ...report.areas.map((a) => md(a.id)), "All"], ["l", "l", ...report.areas.map(() => "r" as const), "r"]));
+  for (const a of report.agencies) {
+    out.push(row([`${md(a.name)} (\`${md(a.id)}\`)`, STATUS_WORDS[a.status], ...a.areas.map((c) => (c.relevant === 0 ? "" : pct0(c.share))), `**${pct0(a.share)}**`]));
+  }
+  out.push(row(["**All agencies**", "", ...report.areas.map((a) => `**${pct0(a.answerRate)}**`), `**${pct0(s.answerRate)}**`]), "");
+  out.push(`Questions with at least one usable answer, across agencies: ${pct(s.coverage)}.`, "");
+
+  out.push("## Areas in detail", "");
+  for (const a of report.areas) {
+    out.push(`### ${md(a.id)} — ${md(a.title)}`, "");
+    out.push(`Score **${pct(a.score)}** · questions with an answer ${pct(a.coverage)} · answers received ${pct(a.answerRate)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`, "");
+    for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n.agency, "####"));
+  }
+
+  out.push("## Files merged", "");
+  out.push(...header(["File", "Agency", "Status", "Language", "Updated", "Answers"], ["l", "l", "l", "l", "l", "r"]));
+  for (const f of report.inputs) out.push(row([`\`${md(f.file)}\``, md(f.agency), STATUS_WORDS[f.status] + (f.migratedFrom ? ` (carried from ${md(f.migratedFrom)})` : ""), md(f.language), day(f.updated), String(f.answers)]));
+  out.push("");
+  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (notCarried.length) {
+    out.push("### Answers not carried from an older revision", "");
+    out.push("Kept as given; the agency should answer the question they most likely belong to now.", "");
+    out.push(...header(["Agency", "Old question", "Answer", "Comment", "Why", "Question now"], ["l", "l", "l", "l", "l", "l"]));
+    for (const { f, u } of notCarried) out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
+    out.push("");
+  }
+
+  out.push("## How the figures are computed", "");
+  out.push(
+    "- A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.",
+    "- Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or *no*), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.",
+    "- *Not applicable* leaves the denominator; *don't know* is not scored and counts against coverage.",
+    "- Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.",
+    `- Gap = target level (${report.target}) − level, a scored *no* counting as level 1; priority = gap × weight, ties broken by area order and question id.`,
+    "",
+  );
+  return out.join("\n");
+}
+
+/** The anchor a code host gives a `####` heading that starts with a question id. */
+function anchor(id: string): string {
+  return `q-${id.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+}
+
+function questionBlock(x: QuestionResult, agency: (id: string) => string, level: string): string[] {
+  const out: string[] = [];
+  // Only the detailed entry carries the anchor that the priorities table links to.
+  const target = level === "####" ? `<a id="${anchor(x.id)}"></a>` : "";
+  out.push(`${level} ${target}${md(x.id)} · ${md(x.text)}`, "");
+  const facts: string[] = [];
+  if (x.decision) facts.push(`**Workshop decision: ${md(x.decision.display)}** — ${md(x.decision.justification)}`);
+  else if (x.display !== null) facts.push(`Consolidated: **${md(x.display)}**${x.rule ? ` (${RULE_WORDS[x.rule]})` : ""}`);
+  else facts.push("No answer.");
+  if (x.outcome !== "scored" && x.outcome !== "answered") facts.push(OUTCOME_WORDS[x.outcome]);
+  if (x.score !== null) facts.push(`score ${pct(x.score)}`);
+  if (x.gap !== null && x.gap > 0) facts.push(`gap ${x.gap} × weight ${x.weight} = priority ${x.priority}`);
+  if (x.disagreement) facts.push(`⚠ disagreement: ${md(String(x.disagreement.low))} to ${md(String(x.disagreement.high))}${x.disagreement.resolved ? ", settled by the workshop" : ""}`);
+  if (x.lead) facts.push(`lead: ${md(agency(x.lead))}`);
+  out.push(facts.join(" · "), "");
+  if (x.sources.length) {
+    out.push(...header(["Agency", "Answer", "Used as", "Comment", "Evidence"]));
+    for (const src of x.sources) out.push(row([md(agency(src.agency)), cell(src.display), ROLE_WORDS[src.role], cell(src.comment), cell(src.evidence)]));
+    out.push("");
+  }
+  return out;
+}

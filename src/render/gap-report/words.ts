@@ -1,0 +1,66 @@
+/** Words and number formats shared by every rendering of the gap report. */
+import type { AgencyStatus, ConsolidationRule, GapReport, Outcome, SourceRole } from "../../core/gap-report/model.js";
+
+/** A percentage with one decimal, or an em dash when there is nothing to measure. */
+export function pct(x: number | null): string {
+  return x === null ? "—" : `${x.toFixed(1)} %`;
+}
+
+/** A percentage rounded to a whole number, for narrow cells. */
+export function pct0(x: number | null): string {
+  return x === null ? "—" : `${Math.round(x)} %`;
+}
+
+export const ROLE_WORDS: Readonly<Record<SourceRole, string>> = {
+  stands: "stands",
+  considered: "considered",
+  superseded: "superseded by the workshop",
+  "not-applicable": "not applicable",
+  "dont-know": "don't know",
+  irrelevant: "not used: condition does not hold",
+  "not-asked": "not used: not asked of this agency",
+};
+
+export const RULE_WORDS: Readonly<Record<ConsolidationRule, string>> = {
+  consensus: "workshop decision",
+  lead: "lead agency",
+  lowest: "lowest answer",
+  agreed: "all agree",
+  single: "one answer",
+  "most-common": "most common answer, ties to the first agency",
+};
+
+export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+  scored: "scored",
+  answered: "answered (not scored)",
+  "not-applicable": "not applicable",
+  "dont-know": "don't know",
+  unanswered: "unanswered",
+  "out-of-scope": "does not apply",
+};
+
+export const STATUS_WORDS: Readonly<Record<AgencyStatus, string>> = {
+  complete: "complete",
+  "in-progress": "in progress",
+  missing: "missing",
+  "older-revision": "older revision, not merged",
+};
+
+export const DOMAIN_NAMES: Readonly<Record<string, string>> = { C: "Chemical", B: "Biological", R: "Radiological", N: "Nuclear" };
+
+/** Looks up agency names and area titles of a report by id. */
+export function names(report: GapReport): { agency(id: string): string; area(id: string): string } {
+  const agencies = new Map(report.agencies.map((a) => [a.id, a.name]));
+  const areas = new Map(report.areas.map((a) => [a.id, a.title]));
+  return { agency: (id) => agencies.get(id) ?? id, area: (id) => areas.get(id) ?? id };
+}
+
+/** "1 agency", "3 agencies". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The date part of an ISO date-time. */
+export function day(iso: string | null): string {
+  return iso === null ? "—" : iso.slice(0, 10);
+}

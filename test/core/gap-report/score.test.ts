@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { QuestionResult } from "../../../src/core/gap-report/model.js";
+import type { Question, Questionnaire } from "../../../src/core/questionnaire/model.js";
+import { byDomain, domainPhaseMatrix, mean, scoreOf, scoreQuestions, weightedMean } from "../../../src/core/gap-report/score.js";
+
+const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: { en: String(value) }, description: { en: "" } }));
+const q = { scales: { capability: { id: "capability", levels, path: [] } } } as unknown as Questionnaire;
+const question = (over: Partial<Question>): Question => ({ id: "X.01", areaId: "X", text: { en: "" }, type: "level", scale: "capability", domains: ["C"], phase: "prevention", weight: 1, for: [], required: true, evidence: "none", scored: false, was: [], path: [], ...over });
+
+describe("scoreOf", () => {
+  it.each([
+    { name: "level 1 scores 20 %", over: {}, value: 1, expected: { score: 20, level: 1 } },
+    { name: "level 3 scores 60 %", over: {}, value: 3, expected: { score: 60, level: 3 } },
+    { name: "level 5 scores 100 %", over: {}, value: 5, expected: { score: 100, level: 5 } },
+    { name: "a scored yes scores 100 % at the top level", over: { type: "yes-no" as const, scored: true }, value: "yes", expected: { score: 100, level: 5 } },
+    { name: "a scored no scores 0 % at the bottom level", over: { type: "yes-no" as const, scored: true }, value: "no", expected: { score: 0, level: 1 } },
+    { name: "an unscored yes-no is not scored", over: { type: "yes-no" as const }, value: "yes", expected: undefined },
+    { name: "a number is not scored", over: { type: "number" as const }, value: 12, expected: undefined },
+    { name: "don't know is not scored", over: {}, value: "dont-know", expected: undefined },
+    { name: "not applicable is not scored", over: {}, value: "not-applicable", expected: undefined },
+  ])("$name", ({ over, value, expected }) => {
+    expect(scoreOf(q, question(over), value)).toEqual(expected);
+  });
+});
+
+describe("means", () => {
+  it.each([
+    { items: [{ score: 100, weight: 1 }, { score: 0, weight: 3 }], expected: 25 },
+    { items: [{ score: 60, weight: 2 }, { score: 40, weight: 2 }], expected: 50 },
+    { items: [], expected: null },
+  ])("the weighted mean of $items is $expected", ({ items, expected }) => {
+    expect(weightedMean(items)).toBe(expected);
+  });
+
+  it("the plain mean of nothing is null", () => {
+    expect(mean([])).toBeNull();
+    expect(mean([40, 60])).toBe(50);
+  });
+});
+
+const result = (over: Partial<QuestionResult>): QuestionResult => ({
+  id: "X.01", area: "X", text: "", type: "level", domains: ["C"], phase: "prevention", weight: 1, lead: null, outcome: "scored", value: 3, display: "3", rule: "single", score: 60, level: 3, gap: 2, priority: 2, disagreement: null, decision: null, sources: [], ...over,
+});
+
+describe("aggregates", () => {
+  it("leaves not-applicable, don't-know and out-of-scope questions out of the mean", () => {
+    const qs = [
+      result({ score: 40, weight: 1 }),
+      result({ outcome: "not-applicable", score: null, value: "not-applicable" }),
+      result({ outcome: "dont-know", score: null, value: "dont-know" }),
+      result({ outcome: "out-of-scope", score: null }),
+      result({ score: 100, weight: 3 }),
+    ];
+    expect(scoreQuestions(qs)).toEqual({ score: 85, scored: 2 });
+  });
+
+  it("counts a question towards every domain it lists", () => {
+    const qs = [result({ domains: ["C", "B"], score: 40 }), result({ domains: ["B"], score: 80 })];
+    expect(byDomain(qs)).toEqual([
+      { id: "C", score: 40, scored: 1 },
+      { id: "B", score: 60, scored: 2 },
+      { id: "R", score: null, scored: 0 },
+      { id: "N", score: null, scored: 0 },
+    ]);
+  });
+
+  it("fills the domain × phase matrix row by row with null where nothing is scored", () => {
+    const cells = domainPhaseMatrix([result({ domains: ["R"], phase: "detection", score: 20 })]);
+    expect(cells).toHaveLength(24);
+    expect(cells.filter((c) => c.score !== null)).toEqual([{ domain: "R", phase: "detection", score: 20, scored: 1 }]);
+  });
+});
