@@ -1,6 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "@commander-js/extra-typings";
-import { UsageError } from "./errors.js";
-import { EXIT, version, type Context } from "./main.js";
+import { EXIT, version, type Context } from "./context.js";
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
@@ -262,7 +261,6 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (e instanceof InvalidArgumentError) throw new UsageError(e.message);
     throw e;
   }
   return code;

@@ -2,50 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CancelledError, FileError, InvalidInputError, UsageError, WriteError } from "./errors.js";
 import { packageRoot } from "./io/paths.js";
-import { COLOUR, PLAIN, safeForTerminal, type Style } from "./render/style.js";
-
-/** The streams and environment a run works with; tests pass fakes, `main` passes the process's. */
-export interface Io {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
-  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-}
-
-/** What every command receives besides its options. */
-export interface Context {
-  readonly io: Io;
-  /** Styling for stdout: colour only on a terminal, never with NO_COLOR or --no-color. */
-  readonly style: Style;
-  readonly errStyle: Style;
-  out(line?: string): void;
-  err(line?: string): void;
-}
-
-export const EXIT = { ok: 0, invalid: 1, usage: 2, file: 3, cancelled: 130 } as const;
-
-export function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
-}
-
-/** Whether output to `stream` may be coloured. */
-export function colourWanted(stream: { isTTY?: boolean }, env: Io["env"], argv: readonly string[]): boolean {
-  if (argv.includes("--no-color") || argv.includes("--no-colour")) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
-  return stream.isTTY === true && env.TERM !== "dumb";
-}
-
-export function makeContext(io: Io, argv: readonly string[]): Context {
-  return {
-    io,
-    style: colourWanted(io.stdout, io.env, argv) ? COLOUR : PLAIN,
-    errStyle: colourWanted(io.stderr, io.env, argv) ? COLOUR : PLAIN,
-    out: (line = "") => io.stdout.write(`${line}\n`),
-    err: (line = "") => io.stderr.write(`${line}\n`),
-  };
-}
+import { EXIT, makeContext, version, type Context, type Io } from "./context.js";
+import { safeForTerminal } from "./render/style.js";
 
 /** Runs naq with `argv` (without node and script) and returns the exit code; the only place that catches. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -107,7 +65,7 @@ async function report(e: unknown, ctx: Context): Promise<number> {
   // A bug, not a user error: say so plainly, with the detail a report needs.
   ctx.err(`${s.red("naq: internal error")} — please report it with the command you ran.`);
   ctx.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  return 70;
+  return EXIT.internal;
 }
 
 /** Entry point of the `naq` binary. */

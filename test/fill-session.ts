@@ -1,5 +1,5 @@
 import { fill, type FillOptions } from "../src/commands/fill/index.js";
-import { makeContext } from "../src/main.js";
+import { makeContext } from "../src/context.js";
 import { ScriptedPrompter, type Step } from "./scripted-prompter.js";
 
 export interface Ran {

@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { run, type Io } from "../src/main.js";
+import type { Io } from "../src/context.js";
+import { run } from "../src/main.js";
 
 export const root = fileURLToPath(new URL("../", import.meta.url));
 export const fixture = (...parts: string[]) => join(root, "test", "fixtures", ...parts);

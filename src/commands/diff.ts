@@ -3,7 +3,7 @@ import { diffRevisions } from "../core/revision/diff.js";
 import { UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { formatDiffGithub, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffFormat, type DiffView } from "../render/diff.js";
 
 export interface DiffOptions {

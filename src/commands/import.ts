@@ -13,7 +13,7 @@ import { responseYaml } from "../io/yaml/response-file.js";
 import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
 import { readWorkbook } from "../io/xlsx/read.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { countIssues, formatIssuesText } from "../render/issues.js";
 import { safeForTerminal } from "../render/style.js";
 

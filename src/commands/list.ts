@@ -1,6 +1,6 @@
 import { listBundled } from "../io/revisions/bundled.js";
 import { loadQuestionnaireFile } from "../io/revisions/load.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { localize } from "../core/questionnaire/model.js";
 import { safeForTerminal } from "../render/style.js";
 

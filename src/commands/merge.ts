@@ -1,15 +1,15 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
+import { chooseLanguage } from "../core/questionnaire/language.js";
 import type { GapReport } from "../core/gap-report/model.js";
 import { buildGapReport } from "../core/gap-report/build.js";
 import { UsageError, WriteError } from "../errors.js";
 import { writeFileAtomic } from "../io/files.js";
 import { loadMergeInputs } from "../io/merge-inputs.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { formatIssuesText } from "../render/issues.js";
 import { safeForTerminal } from "../render/style.js";
 import { renderTerminal } from "../render/gap-report/terminal.js";
-import { pickLanguage } from "./show.js";
 
 export interface MergeOptions {
   readonly paths: readonly string[];
@@ -78,10 +78,12 @@ export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
   for (const o of outputs) if (read.has(real(o.file))) throw new UsageError(`--out ${o.file} is one of the files being merged; naq never overwrites an input`);
 
   const q = inputs.revision.questionnaire;
+  const chosen = chooseLanguage(q, opts.lang, undefined);
+  if ("problem" in chosen) throw new UsageError(chosen.problem);
   const report = buildGapReport({
     questionnaire: q,
     digest: inputs.revision.digest,
-    language: pickLanguage(q, opts.lang),
+    language: chosen.lang,
     ...(opts.target !== undefined ? { target: opts.target } : {}),
     responses: inputs.responses,
     excluded: inputs.excluded,

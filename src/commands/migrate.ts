@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../io/files.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { schemaRefFor, serializeResponse } from "../io/yaml/response-file.js";
 import { findRevision, revisionChain, type RevisionCache } from "../io/revisions/store.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { formatMigrationText } from "../render/migrate.js";
 import { safeForTerminal } from "../render/style.js";
 

@@ -1,6 +1,6 @@
 import { answerSchema } from "../core/questionnaire/answer-schema.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 
 export interface SchemaOptions {
   readonly questionnaire?: string | undefined;

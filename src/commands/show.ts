@@ -1,7 +1,8 @@
+import { chooseLanguage } from "../core/questionnaire/language.js";
 import { localize, type Questionnaire } from "../core/questionnaire/model.js";
 import { UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { labelsFor } from "../render/i18n/labels.js";
 import { safeForTerminal } from "../render/style.js";
 
@@ -10,14 +11,6 @@ export interface ShowOptions {
   readonly lang?: string | undefined;
   readonly questions: boolean;
   readonly json: boolean;
-}
-
-/** The language to show `q` in: the one asked for if declared, else the binding one. */
-export function pickLanguage(q: Questionnaire, lang: string | undefined): string {
-  const first = q.languages[0] ?? "en";
-  if (lang === undefined) return first;
-  if (!q.languages.includes(lang)) throw new UsageError(`${q.id} ${q.version} is not available in \`${lang}\`; its languages are ${q.languages.join(", ")}`);
-  return lang;
 }
 
 /** The outline of a revision as plain data, in one language. */
@@ -48,7 +41,9 @@ export function outline(q: Questionnaire, digest: string, lang: string) {
 export async function show(opts: ShowOptions, ctx: Context): Promise<number> {
   const loaded = openQuestionnaire(opts.questionnaire);
   const q = loaded.questionnaire;
-  const o = outline(q, loaded.digest, pickLanguage(q, opts.lang));
+  const chosen = chooseLanguage(q, opts.lang, undefined);
+  if ("problem" in chosen) throw new UsageError(chosen.problem);
+  const o = outline(q, loaded.digest, chosen.lang);
   if (opts.json) {
     ctx.out(JSON.stringify(o, null, 2));
     return EXIT.ok;

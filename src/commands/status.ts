@@ -1,6 +1,6 @@
 import { buildGapReport } from "../core/gap-report/build.js";
 import { loadMergeInputs } from "../io/merge-inputs.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { renderStatus, statusData } from "../render/status.js";
 
 export interface StatusOptions {

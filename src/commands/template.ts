@@ -11,7 +11,8 @@ import { sha256 } from "../io/hash.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { renderTemplate } from "../io/xlsx/template.js";
 import type { Source } from "../io/yaml/source.js";
-import { EXIT, type Context } from "../main.js";
+import { chooseLanguage } from "../core/questionnaire/language.js";
+import { EXIT, type Context } from "../context.js";
 import { formatIssuesText } from "../render/issues.js";
 import { safeForTerminal } from "../render/style.js";
 
@@ -48,8 +49,9 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
     throw new UsageError(`${q.id} ${q.version} has no agency \`${agency}\`.${guess ? ` Did you mean \`${guess}\`?` : ""} Agencies: ${agencies.join(", ")}`);
   }
   if (response && response.agency !== agency) throw new UsageError(`--from holds the answers of ${response.agency}, not ${agency}; leave out --agency or pick the right response`);
-  const lang = opts.lang ?? response?.language ?? q.languages[0] ?? "en";
-  if (!q.languages.includes(lang)) throw new UsageError(`${q.id} ${q.version} is not available in \`${lang}\`; its languages are ${q.languages.join(", ")}`);
+  const chosen = chooseLanguage(q, opts.lang, response?.language);
+  if ("problem" in chosen) throw new UsageError(chosen.problem);
+  const lang = chosen.lang;
   const country = opts.country?.toUpperCase() ?? response?.country;
 
   const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: new Date().toISOString(), hash: sha256 });

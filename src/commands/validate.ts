@@ -11,7 +11,7 @@ import { previousRevision, type RevisionCache } from "../io/revisions/store.js";
 import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
 import type { Source } from "../io/yaml/source.js";
-import { EXIT, type Context } from "../main.js";
+import { EXIT, type Context } from "../context.js";
 import { countIssues, formatIssuesGithub, formatIssuesJson, formatIssuesText, type IssueFormat } from "../render/issues.js";
 
 export interface ValidateOptions {

@@ -8,7 +8,7 @@ import { openQuestionnaire } from "../../../src/io/revisions/bundled.js";
 import { loadResponseFile } from "../../../src/io/revisions/load.js";
 import type { CheckboxRequest, ConfirmRequest, InputRequest, PromptChoice, Prompter, SelectRequest } from "../../../src/io/prompter/prompter.js";
 import { isSeparator } from "../../../src/io/prompter/prompter.js";
-import { makeContext } from "../../../src/main.js";
+import { makeContext } from "../../../src/context.js";
 import { tempDir } from "../../helpers.js";
 
 /**

@@ -9,7 +9,7 @@ import { loadQuestionnaireFile } from "../../../src/io/revisions/load.js";
 import { serializeResponse } from "../../../src/io/yaml/response-file.js";
 import { fixture, runBuilt, runNaq, tempDir } from "../../helpers.js";
 import { fill, type FillOptions } from "../../../src/commands/fill/index.js";
-import { makeContext } from "../../../src/main.js";
+import { makeContext } from "../../../src/context.js";
 import { fillSession, type Ran } from "../../fill-session.js";
 import { CTRL_C, type Step } from "../../scripted-prompter.js";
 

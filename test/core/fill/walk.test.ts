@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invalidSaved, irrelevantAnswered, newResponse, nextQuestion, progressOf, recordAnswer, reviewOf, statusOf, type Answers } from "../../../src/core/fill/walk.js";
-import { chooseLanguage, resumeProblems } from "../../../src/core/fill/resume.js";
+import { resumeProblems } from "../../../src/core/fill/resume.js";
+import { chooseLanguage } from "../../../src/core/questionnaire/language.js";
 import type { Response } from "../../../src/core/questionnaire/model.js";
 import { loadQuestionnaireFile } from "../../../src/io/revisions/load.js";
 import { fixture } from "../../helpers.js";
