@@ -77,7 +77,11 @@ export default async function fillBench() {
     answers[x.id] = { value: x.type === "number" ? Number(v) : v };
   }
   const now = () => new Date().toISOString();
-  const start = settle(q, { questionnaire: { id: q.id, version: q.version, digest: loaded.digest }, country: "XX", agency: AGENCY, language: "en", status: "in-progress", updated: now(), answers }, now());
+  const start = settle(
+    q,
+    { questionnaire: { id: q.id, version: q.version, digest: loaded.digest }, country: "XX", agency: AGENCY, language: "en", status: "in-progress", updated: now(), answers },
+    now(),
+  );
 
   let session;
   const prompter = new InstantPrompter(q, () => saveResponse(file, session.response, q, schemaRef));

@@ -98,10 +98,23 @@ async function refusals(good) {
   const { parts } = unpackWorkbook(readFileSync(good));
   const sheet = [...parts.keys()].find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts.get(n).includes("<dataValidation "));
   const validation = new Map(parts);
-  validation.set(sheet, Buffer.from(parts.get(sheet).toString("utf8").replace(/(<dataValidation\b[^>]*\bsqref=")D(\d+)(:D\d+)?"/, '$1D$2:D1000002"')));
+  validation.set(
+    sheet,
+    Buffer.from(
+      parts
+        .get(sheet)
+        .toString("utf8")
+        .replace(/(<dataValidation\b[^>]*\bsqref=")D(\d+)(:D\d+)?"/, '$1D$2:D1000002"'),
+    ),
+  );
   writeFileSync(join(dir, "validation.xlsx"), storedZip(validation));
   // A zip whose directory declares a 4 GB sheet: the central directory's size field, patched.
-  const bomb = storedZip(new Map([["xl/workbook.xml", Buffer.from("<workbook/>")], ["xl/worksheets/sheet1.xml", Buffer.from("<worksheet/>")]]));
+  const bomb = storedZip(
+    new Map([
+      ["xl/workbook.xml", Buffer.from("<workbook/>")],
+      ["xl/worksheets/sheet1.xml", Buffer.from("<worksheet/>")],
+    ]),
+  );
   const central = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
   bomb.writeUInt32LE(4_000_000_000, central + 24);
   writeFileSync(join(dir, "bomb.xlsx"), bomb);

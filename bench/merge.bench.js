@@ -107,7 +107,12 @@ export default async function merge() {
   const files = dirs.map((d) => readdirSync(d).map((f) => join(d, f)));
 
   const mergeCountry = async (i) => {
-    const code = await run(["merge", dirs[i], "-q", qFile, "--out", join(reports, `${countryCodes[i]}.json`), "--force"], { stdout: sink, stderr: sink, env: { NO_COLOR: "1" }, cwd: root });
+    const code = await run(["merge", dirs[i], "-q", qFile, "--out", join(reports, `${countryCodes[i]}.json`), "--force"], {
+      stdout: sink,
+      stderr: sink,
+      env: { NO_COLOR: "1" },
+      cwd: root,
+    });
     if (code !== 0) throw new Error(`naq merge ${dirs[i]} exited ${code}`);
   };
   const parseCountry = (i) => {

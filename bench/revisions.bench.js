@@ -21,7 +21,11 @@ function revised(old) {
       if (n % 7 === 0) q.text = Object.fromEntries(Object.entries(q.text).map(([l, s]) => [l, `${s}, reworded`]));
     }
   }
-  next.areas.push({ id: "NEW", title: next.areas[0].title, questions: [{ ...globalThis.structuredClone(next.areas[0].questions[0]), id: "NEW.001", was: undefined, when: undefined }] });
+  next.areas.push({
+    id: "NEW",
+    title: next.areas[0].title,
+    questions: [{ ...globalThis.structuredClone(next.areas[0].questions[0]), id: "NEW.001", was: undefined, when: undefined }],
+  });
   return JSON.parse(JSON.stringify(next));
 }
 
@@ -35,7 +39,16 @@ function response(q, agency, digest) {
       answers[x.id] = { value };
     }
   }
-  return { kind: "response", questionnaire: { id: q.id, version: q.version, digest }, country: "XX", agency, language: "en", status: "in-progress", updated: "2024-02-01T10:00:00Z", answers };
+  return {
+    kind: "response",
+    questionnaire: { id: q.id, version: q.version, digest },
+    country: "XX",
+    agency,
+    language: "en",
+    status: "in-progress",
+    updated: "2024-02-01T10:00:00Z",
+    answers,
+  };
 }
 
 export default async function revisionsBench() {

@@ -14,7 +14,9 @@ export default async function validateBench() {
 
   const parse = timeCommand([process.execPath, parseOnly, file], { runs: 10 });
   const validate = timeCommand([process.execPath, naq, "validate", file], { runs: 10 });
-  const ajv = timeCommand([process.execPath, ajvCli, "validate", "--spec=draft2020", "-c", "ajv-formats", "--all-errors", "--allow-union-types", "-s", schema, "-d", file], { runs: 10 });
+  const ajv = timeCommand([process.execPath, ajvCli, "validate", "--spec=draft2020", "-c", "ajv-formats", "--all-errors", "--allow-union-types", "-s", schema, "-d", file], {
+    runs: 10,
+  });
   report("naq validate (1,000 questions, 3 languages)", validate, "yaml parse only", parse, 2);
   report("naq validate (1,000 questions, 3 languages)", validate, "ajv-cli validate", ajv, 1);
 }

@@ -25,7 +25,7 @@ function parseArgs(argv) {
     else if (a === "--") {
       opts.paths.push(...argv.slice(i + 1));
       break;
-    }    else if (a.startsWith("-")) throw new Error(`unknown option ${a}`);
+    } else if (a.startsWith("-")) throw new Error(`unknown option ${a}`);
     else opts.paths.push(a);
   }
   if (!["text", "github"].includes(opts.format)) throw new Error(`--format must be text or github, not ${opts.format}`);

@@ -163,7 +163,9 @@ function main(argv) {
     }
     return revisions.get(version);
   };
-  const latest = AGENCIES.map((s) => s.version).sort(compareSemver).at(-1);
+  const latest = AGENCIES.map((s) => s.version)
+    .sort(compareSemver)
+    .at(-1);
   const files = new Map();
   for (const spec of AGENCIES) {
     const loaded = open(spec.version);

@@ -86,12 +86,24 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .option("--area <id>", "answer the questions of one area only")
     .option("--review", "go straight to the review of the answers given")
     .option("--respondent <name>", "who answers (name, position), recorded in the file")
-    .addHelpText("after", examples("naq fill --country XX --agency health --lang fr", "naq fill --country XX --agency customs --area DET", "naq fill --country XX --agency health --review"))
+    .addHelpText(
+      "after",
+      examples("naq fill --country XX --agency health --lang fr", "naq fill --country XX --agency customs --area DET", "naq fill --country XX --agency health --review"),
+    )
     .action(async (opts) => {
       const { fill } = await import("./commands/fill/index.js");
       setCode(
         await fill(
-          { questionnaire: opts.questionnaire, country: opts.country, agency: opts.agency, lang: opts.lang, out: opts.out, area: opts.area, review: opts.review === true, respondent: opts.respondent },
+          {
+            questionnaire: opts.questionnaire,
+            country: opts.country,
+            agency: opts.agency,
+            lang: opts.lang,
+            out: opts.out,
+            area: opts.area,
+            review: opts.review === true,
+            respondent: opts.respondent,
+          },
           ctx,
         ),
       );
@@ -100,7 +112,9 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
   program
     .command("status")
     .summary("show who has answered what")
-    .description("Show the completeness matrix: every expected agency (rows) × area (columns), each cell the share of that agency's relevant questions it has answered; in-progress and complete responses; the agencies that have not answered.")
+    .description(
+      "Show the completeness matrix: every expected agency (rows) × area (columns), each cell the share of that agency's relevant questions it has answered; in-progress and complete responses; the agencies that have not answered.",
+    )
     .argument("<paths...>", "response files or folders (folders are searched for .yaml, .yml and .json files)")
     .option("-q, --questionnaire <Q>", "revision to measure against (bundled id, id@version or path); default: the newest revision the responses answer")
     .option("--json", "print JSON")
@@ -137,7 +151,16 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       const { merge } = await import("./commands/merge.js");
       setCode(
         await merge(
-          { paths, questionnaire: opts.questionnaire, consensus: opts.consensus, target: opts.target, lang: opts.lang, out: opts.out ?? [], force: opts.force === true, strict: opts.strict === true },
+          {
+            paths,
+            questionnaire: opts.questionnaire,
+            consensus: opts.consensus,
+            target: opts.target,
+            lang: opts.lang,
+            out: opts.out ?? [],
+            force: opts.force === true,
+            strict: opts.strict === true,
+          },
           ctx,
         ),
       );
@@ -152,7 +175,11 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .argument("<OLD>", "the older revision: bundled id@version or path")
     .argument("<NEW>", "the newer revision: bundled id@version or path")
     .option("--check", "fail (exit 1) when the version number does not admit a change")
-    .addOption(new Option("-f, --format <format>", "output format (markdown: a pull-request comment; github: workflow annotations)").choices(["text", "json", "markdown", "github"] as const).default("text" as const))
+    .addOption(
+      new Option("-f, --format <format>", "output format (markdown: a pull-request comment; github: workflow annotations)")
+        .choices(["text", "json", "markdown", "github"] as const)
+        .default("text" as const),
+    )
     .addHelpText(
       "after",
       examples(
@@ -218,7 +245,16 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       const { template } = await import("./commands/template.js");
       setCode(
         await template(
-          { questionnaire: opts.questionnaire, agency: opts.agency, country: opts.country, lang: opts.lang, from: opts.from, sendTo: opts.sendTo, out: opts.out, force: opts.force === true },
+          {
+            questionnaire: opts.questionnaire,
+            agency: opts.agency,
+            country: opts.country,
+            lang: opts.lang,
+            from: opts.from,
+            sendTo: opts.sendTo,
+            out: opts.out,
+            force: opts.force === true,
+          },
           ctx,
         ),
       );
@@ -242,7 +278,15 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
       const { importCommand } = await import("./commands/import.js");
       setCode(
         await importCommand(
-          { files: workbooks, out: opts.out, outDir: opts.outDir, questionnaire: opts.questionnaire, country: opts.country, partial: opts.partial === true, force: opts.force === true },
+          {
+            files: workbooks,
+            out: opts.out,
+            outDir: opts.outDir,
+            questionnaire: opts.questionnaire,
+            country: opts.country,
+            partial: opts.partial === true,
+            force: opts.force === true,
+          },
           ctx,
         ),
       );

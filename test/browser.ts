@@ -12,9 +12,15 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 
 /** Launches Chromium with a new, empty profile; fails loudly when it is not installed. */
 export async function launch(): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the HTML report is tested in Debian's chromium; install it with \`apt-get install -y chromium\` (.ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: the HTML report is tested in Debian's chromium; install it with \`apt-get install -y chromium\` (.ci/run does)`);
   const { chromium } = await import("playwright-core");
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "naq-chromium-")), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 } });
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "naq-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1200, height: 900 },
+  });
 }
 
 export interface Visit {
@@ -51,4 +57,3 @@ export async function openFile(context: BrowserContext, file: string): Promise<V
   await page.goto(url, { waitUntil: "load" });
   return { page, url, consoleErrors, requests, dialogs };
 }
-

@@ -18,7 +18,12 @@ describe("the examples' gap report", () => {
     expect(report.questionnaire.version).toBe("2.0.0");
     expect(report.inputs).toHaveLength(16);
     expect(report.excluded).toEqual([]);
-    expect(report.inputs.filter((i) => i.migratedFrom === "1.0.0").map((i) => i.agency).sort()).toEqual(["customs", "defence"]);
+    expect(
+      report.inputs
+        .filter((i) => i.migratedFrom === "1.0.0")
+        .map((i) => i.agency)
+        .sort(),
+    ).toEqual(["customs", "defence"]);
   });
 
   it("lists every answer that could not be carried from 1.0.0, so none is dropped", () => {
@@ -56,7 +61,12 @@ describe("the examples' gap report", () => {
   it("names the agencies that never answered and the one still at work", () => {
     expect(report.missing).toEqual(["energy", "security-service"]);
     // customs and defence answered 1.0.0: carried to 2.0.0, the questions 2.0.0 added are still open.
-    expect(report.agencies.filter((a) => a.status === "in-progress").map((a) => a.id).sort()).toEqual(["customs", "defence", "environment"]);
+    expect(
+      report.agencies
+        .filter((a) => a.status === "in-progress")
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(["customs", "defence", "environment"]);
     expect(report.summary.answerRate).toBeLessThan(90);
   });
 

@@ -8,7 +8,9 @@ import { loadQuestionnaireFile, loadResponseFile } from "../src/io/revisions/loa
 import { root, runBuilt } from "./helpers.js";
 
 const dir = join(root, "examples", "responses");
-const names = readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort();
+const names = readdirSync(dir)
+  .filter((n) => n.endsWith(".yaml"))
+  .sort();
 
 function questionnaire(version: string): Questionnaire {
   const loaded = loadQuestionnaireFile(join(root, "questionnaires", "cbrn-naq", `${version}.yaml`));

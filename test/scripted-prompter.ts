@@ -58,7 +58,8 @@ export class ScriptedPrompter implements Prompter {
   async checkbox<V>(r: CheckboxRequest<V>): Promise<V[]> {
     this.asked.push({ key: r.key, message: r.message, choices: r.choices });
     const answer = this.take(r.key);
-    if (!Array.isArray(answer) || !answer.every((a) => r.choices.some((c) => c.value === a))) throw new Error(`\`${r.key}\` offers ${r.choices.map((c) => String(c.value)).join(", ")}, not ${String(answer)}`);
+    if (!Array.isArray(answer) || !answer.every((a) => r.choices.some((c) => c.value === a)))
+      throw new Error(`\`${r.key}\` offers ${r.choices.map((c) => String(c.value)).join(", ")}, not ${String(answer)}`);
     return answer as V[];
   }
 

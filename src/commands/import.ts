@@ -34,7 +34,10 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError("give --out or --out-dir, not both");
   if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
   const cwd = ctx.io.cwd;
-  const { files, missing } = expandPaths(opts.files.map((f) => resolve(cwd, f)), XLSX);
+  const { files, missing } = expandPaths(
+    opts.files.map((f) => resolve(cwd, f)),
+    XLSX,
+  );
   const givenAs = new Map(opts.files.map((f) => [resolve(cwd, f), f]));
   const shown = (abs: string) => givenAs.get(abs) ?? (abs.startsWith(cwd + sep) ? abs.slice(cwd.length + 1) : abs);
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no .xlsx workbooks in ${opts.files.join(", ")}`);
@@ -107,7 +110,16 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
       continue;
     }
 
-    const result = importWorkbook({ workbook: wb, meta, questionnaire: revision.questionnaire, digest: revision.digest, country: opts.country?.toUpperCase(), partial: opts.partial, now, hash: sha256 });
+    const result = importWorkbook({
+      workbook: wb,
+      meta,
+      questionnaire: revision.questionnaire,
+      digest: revision.digest,
+      country: opts.country?.toUpperCase(),
+      partial: opts.partial,
+      now,
+      hash: sha256,
+    });
     const issues = [...result.issues];
     const response = result.response;
     if (response) {

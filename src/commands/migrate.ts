@@ -60,7 +60,8 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
     targets.set(ref, target);
     cache.set(resolve(target.file), target);
     const { id, version } = response.questionnaire;
-    if (id !== target.questionnaire.id) throw new UsageError(`${input} answers ${id}, not ${target.questionnaire.id}; migrate carries answers between revisions of one questionnaire`);
+    if (id !== target.questionnaire.id)
+      throw new UsageError(`${input} answers ${id}, not ${target.questionnaire.id}; migrate carries answers between revisions of one questionnaire`);
     const order = compareSemver(version, target.questionnaire.version);
     if (order > 0) throw new UsageError(`${input} answers ${id} ${version}, which is newer than ${target.questionnaire.version}; naq migrates forward only`);
     if (order === 0) {

@@ -88,7 +88,8 @@ function checkFrom(from: { response: Response; source: Source }, shown: string, 
     );
   }
   const issues: Issue[] = locate(checkResponse(q, loaded.digest, r), from.source);
-  if (issues.some((i) => i.severity === "error")) throw new InvalidInputError(`${shown} has errors; fix them (see \`naq validate ${shown}\`) before pre-filling a template`, issues);
+  if (issues.some((i) => i.severity === "error"))
+    throw new InvalidInputError(`${shown} has errors; fix them (see \`naq validate ${shown}\`) before pre-filling a template`, issues);
   for (const line of formatIssuesText(issues, ctx.errStyle)) ctx.err(line);
   return r;
 }

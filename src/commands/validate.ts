@@ -95,7 +95,16 @@ export async function validate(opts: ValidateOptions, ctx: Context): Promise<num
     const ref = d.consensus.questionnaire;
     const revision = revisionOf(ref);
     if (!revision) {
-      issues.push(...locate([error("QUESTIONNAIRE_NOT_FOUND", `decides on ${ref.id}@${ref.version}, which is neither bundled nor among the files given; pass its file too, or --questionnaire`, ["questionnaire"])], d.doc));
+      issues.push(
+        ...locate(
+          [
+            error("QUESTIONNAIRE_NOT_FOUND", `decides on ${ref.id}@${ref.version}, which is neither bundled nor among the files given; pass its file too, or --questionnaire`, [
+              "questionnaire",
+            ]),
+          ],
+          d.doc,
+        ),
+      );
       continue;
     }
     issues.push(...locate(checkConsensus(revision.questionnaire, revision.digest, d.consensus), d.doc));

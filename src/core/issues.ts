@@ -87,9 +87,7 @@ export const ISSUE_CODES = [
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export type Severity = "error" | "warning";
 
-export type Location =
-  | { readonly file: string; readonly line?: number; readonly column?: number }
-  | { readonly file: string; readonly sheet: string; readonly cell: string };
+export type Location = { readonly file: string; readonly line?: number; readonly column?: number } | { readonly file: string; readonly sheet: string; readonly cell: string };
 
 /** A problem in user input: a value, never an exception. */
 export interface Issue {

@@ -47,7 +47,7 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): Read
 
 /** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */
 export function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     if (b === 0) return { offset: i, nul: true };
     if (b < 0x80) {

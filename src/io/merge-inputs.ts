@@ -103,7 +103,8 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
     if (loaded.value) read.push({ file, response: loaded.value });
   }
   if (decisions.length > 1) throw new UsageError(`several files hold workshop decisions (${decisions.map((d) => d.file).join(", ")}); merge with one \`kind: consensus\` file`);
-  if (issues.some(isError)) throw new InvalidInputError(`${countFiles(issues)} cannot be read as responses; fix the issues above (\`naq validate\` checks them one by one)`, issues);
+  if (issues.some(isError))
+    throw new InvalidInputError(`${countFiles(issues)} cannot be read as responses; fix the issues above (\`naq validate\` checks them one by one)`, issues);
   if (read.length === 0) throw new UsageError(`no response files (\`kind: response\`) in ${opts.paths.join(", ")}`);
 
   const setIssues = place(
@@ -124,7 +125,10 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
     const ref = r.response.questionnaire;
     const order = compareSemver(ref.version, q.version);
     if (ref.id !== q.id || order > 0) {
-      const why = ref.id !== q.id ? `answers questionnaire ${ref.id}, not ${q.id}` : `answers ${ref.id} ${ref.version}, newer than the ${q.version} being merged; merge against ${ref.version} (leave out --questionnaire)`;
+      const why =
+        ref.id !== q.id
+          ? `answers questionnaire ${ref.id}, not ${q.id}`
+          : `answers ${ref.id} ${ref.version}, newer than the ${q.version} being merged; merge against ${ref.version} (leave out --questionnaire)`;
       refusals.push({ ...error("MIXED_QUESTIONNAIRES", why, ["questionnaire", ref.id !== q.id ? "id" : "version"]), location: { file: r.file } });
       continue;
     }
@@ -172,7 +176,10 @@ function chooseRevision(read: readonly { file: string; response: Response }[], g
   const { id, version } = newest.response.questionnaire;
   const file = bundledFile(id, version);
   if (file === undefined) {
-    const issue = { ...error("QUESTIONNAIRE_NOT_FOUND", `answers ${id} ${version}, which naq does not bundle; give its file with --questionnaire`, ["questionnaire"]), location: { file: newest.file } };
+    const issue = {
+      ...error("QUESTIONNAIRE_NOT_FOUND", `answers ${id} ${version}, which naq does not bundle; give its file with --questionnaire`, ["questionnaire"]),
+      location: { file: newest.file },
+    };
     throw new InvalidInputError(`the revision ${id} ${version} is needed to merge these responses`, place([issue], sources));
   }
   return openQuestionnaire(file);

@@ -59,7 +59,9 @@ export function expandPaths(paths: readonly string[], pattern = DATA_FILE, limit
     else add(p);
   }
   if (found > limit) {
-    throw new UsageError(`${paths.join(", ")} hold ${found.toLocaleString("en")} files to read; naq reads at most ${limit.toLocaleString("en")} in one run. Give fewer files or folders, for example one country's responses at a time`);
+    throw new UsageError(
+      `${paths.join(", ")} hold ${found.toLocaleString("en")} files to read; naq reads at most ${limit.toLocaleString("en")} in one run. Give fewer files or folders, for example one country's responses at a time`,
+    );
   }
   return { files: [...files], missing };
 }

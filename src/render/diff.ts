@@ -40,11 +40,20 @@ export function bumpVerdict(view: Pick<DiffView, "diff" | "check">): { ok: boole
   if (check.required === undefined) return { ok: true, text: `nothing changed${check.bump === "none" ? "" : `; ${from} → ${to} is a ${check.bump} bump`}` };
   const needs = bumpWord(check.required, from);
   if (check.ok) {
-    return { ok: true, text: check.bump === needs ? `${from} → ${to} is a ${check.bump} bump, as ${check.required} changes need` : `${from} → ${to} is a ${check.bump} bump; the changes need no more than a ${needs} bump` };
+    return {
+      ok: true,
+      text:
+        check.bump === needs
+          ? `${from} → ${to} is a ${check.bump} bump, as ${check.required} changes need`
+          : `${from} → ${to} is a ${check.bump} bump; the changes need no more than a ${needs} bump`,
+    };
   }
   const offending = diff.changes.filter((c) => c.level === check.required).length;
   const got = check.bump === "none" ? `the version stayed ${to}` : `${from} → ${to} is only a ${check.bump} bump`;
-  return { ok: false, text: `${got}, but ${count(offending, check.required)} change${offending === 1 ? "" : "s"} need${offending === 1 ? "s" : ""} a ${needs} bump: version ${nextVersion(from, check.required)} or later` };
+  return {
+    ok: false,
+    text: `${got}, but ${count(offending, check.required)} change${offending === 1 ? "" : "s"} need${offending === 1 ? "s" : ""} a ${needs} bump: version ${nextVersion(from, check.required)} or later`,
+  };
 }
 
 function bumpWord(level: ChangeLevel, from: string): string {
@@ -85,7 +94,11 @@ const md = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => (c === "<" ? "&lt;
 export function formatDiffMarkdown(view: DiffView): string {
   const { diff } = view;
   const verdict = bumpVerdict(view);
-  const out = [`### ${md(diff.new.id)} ${diff.old.version} → ${diff.new.version}`, "", `${changeSummary(diff.changes)}.${verdict.text ? ` ${verdict.ok ? "✅" : "❌"} ${md(verdict.text)}.` : ""}`];
+  const out = [
+    `### ${md(diff.new.id)} ${diff.old.version} → ${diff.new.version}`,
+    "",
+    `${changeSummary(diff.changes)}.${verdict.text ? ` ${verdict.ok ? "✅" : "❌"} ${md(verdict.text)}.` : ""}`,
+  ];
   if (view.issues.length) {
     out.push("", ...view.issues.map((i) => `- ❗ **${i.code}**${i.location && "line" in i.location && i.location.line ? ` (line ${i.location.line})` : ""}: ${md(i.message)}`));
   }

@@ -40,7 +40,11 @@ describe("naq show", () => {
     expect([o.id, o.version]).toEqual(["cbrn-naq", "2.0.0"]);
   });
 
-  it.each([["cbrn-naq@1.0.0", "1.0.0"], ["cbrn-naq", "2.0.0"], [mini, "1.2.0"]])("resolves %s", (ref, version) => {
+  it.each([
+    ["cbrn-naq@1.0.0", "1.0.0"],
+    ["cbrn-naq", "2.0.0"],
+    [mini, "1.2.0"],
+  ])("resolves %s", (ref, version) => {
     expect((JSON.parse(runBuilt(["show", ref, "--json"]).stdout) as { version: string }).version).toBe(version);
   });
 

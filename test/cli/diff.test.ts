@@ -20,7 +20,10 @@ describe("naq diff", () => {
   it("gives an account of the bundled revision, breaking changes first", () => {
     const r = runBuilt(["diff", V1, V2]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").slice(0, 2)).toEqual(["cbrn-naq 1.0.0 → 2.0.0: 310 changes: 33 breaking, 137 minor, 140 patch", "✔ 1.0.0 → 2.0.0 is a major bump, as breaking changes need"]);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "cbrn-naq 1.0.0 → 2.0.0: 310 changes: 33 breaking, 137 minor, 140 patch",
+      "✔ 1.0.0 → 2.0.0 is a major bump, as breaking changes need",
+    ]);
     expect(r.stdout).toMatch(/^ {2}DET\.01 {2}type yes-no → level$/m);
     expect(r.stdout).toMatch(/^ {2}LEG\.23 +moved from area AUT to LEG \(was AUT\.12\)$/m);
   });
@@ -52,7 +55,10 @@ describe("naq diff", () => {
     writeFileSync(edited, readFileSync(V2, "utf8").replace("To which of the following international CBRN instruments", "To which of these international CBRN instruments"));
     const r = runBuilt(["diff", "--check", V2, edited]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split("\n").slice(0, 2)).toEqual(["cbrn-naq 2.0.0 → 2.0.0: 1 change: 1 patch", "✖ the version stayed 2.0.0, but 1 patch change needs a patch bump: version 2.0.1 or later"]);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "cbrn-naq 2.0.0 → 2.0.0: 1 change: 1 patch",
+      "✖ the version stayed 2.0.0, but 1 patch change needs a patch bump: version 2.0.1 or later",
+    ]);
     expect(r.stdout).toMatch(/2\.0\.0\.yaml:88:\d+ +error +VERSION_BUMP_TOO_SMALL +LEG\.01: text changed \(en\)/);
   });
 
@@ -66,7 +72,12 @@ describe("naq diff", () => {
     const dir = fixture("revisions", "bad-bump", "mini");
     const r = runBuilt(["diff", "--check", "--format", "github", join(dir, "1.2.0.yaml"), join(dir, "1.2.1.yaml")]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => /line=(\d+),col=(\d+)/.exec(l)?.slice(1).join(":"))).toEqual(["49:17", "52:5"]);
+    expect(
+      r.stdout
+        .split("\n")
+        .filter((l) => l.startsWith("::error"))
+        .map((l) => /line=(\d+),col=(\d+)/.exec(l)?.slice(1).join(":")),
+    ).toEqual(["49:17", "52:5"]);
   });
 
   it("accepts the same bad bump without --check, saying it is too small", () => {

@@ -31,7 +31,9 @@ describe("the fictional country's responses still on 1.0.0", () => {
         expect(fate.to.length).toBeGreaterThan(0);
         for (const id of fate.to) expect(r.answers[id]?.mergedFrom?.some((m) => m.question === fate.question) ?? r.answers[id] !== undefined).toBe(true);
       } else {
-        expect(r.unmapped).toContainEqual(expect.objectContaining({ question: fate.question, version: "1.0.0", value: given.value, ...(given.comment ? { comment: given.comment } : {}) }));
+        expect(r.unmapped).toContainEqual(
+          expect.objectContaining({ question: fate.question, version: "1.0.0", value: given.value, ...(given.comment ? { comment: given.comment } : {}) }),
+        );
       }
     }
     expect(r.unmapped).toHaveLength(unmapped);

@@ -19,16 +19,23 @@ describe("naq validate on answers carried from an older revision", () => {
     expect(r.code).toBe(1);
     const issues = JSON.parse(r.stdout) as { code: string; line: number }[];
     expect(issues.map((i) => i.code)).toEqual(["UNCONFIRMED_ANSWER"]);
-    expect(issues[0]?.line).toBe(readFileSync(file, "utf8").split("\n").findIndex((l) => l.startsWith("status:")) + 1);
+    expect(issues[0]?.line).toBe(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .findIndex((l) => l.startsWith("status:")) + 1,
+    );
   });
 
   it("accepts the same response in progress", () => {
-    const file = edited((t) => t.replace(/^answers:\n( {2}[A-Z]+\.\d+:\n)/m, "answers:\n$1    confirm: LEG.07 was split; check it\n").replace("status: complete", "status: in-progress"));
+    const file = edited((t) =>
+      t.replace(/^answers:\n( {2}[A-Z]+\.\d+:\n)/m, "answers:\n$1    confirm: LEG.07 was split; check it\n").replace("status: complete", "status: in-progress"),
+    );
     expect(runBuilt(["validate", file]).code).toBe(0);
   });
 
   it("accepts an unmapped answer marked resolved, and refuses a resolved that is not a date-time", () => {
-    const entry = (resolved: string) => `unmapped:\n  - question: PRV.32\n    version: 1.0.0\n    value: 3\n    reason: type-changed\n    note: PRV.32 was a level question\n    target: STC.02\n    resolved: ${resolved}\n`;
+    const entry = (resolved: string) =>
+      `unmapped:\n  - question: PRV.32\n    version: 1.0.0\n    value: 3\n    reason: type-changed\n    note: PRV.32 was a level question\n    target: STC.02\n    resolved: ${resolved}\n`;
     expect(runBuilt(["validate", edited((t) => `${t.trimEnd()}\n${entry("2025-02-01T09:00:00Z")}`)]).code).toBe(0);
     const bad = runBuilt(["validate", "--format", "json", edited((t) => `${t.trimEnd()}\n${entry("yes")}`)]);
     expect(bad.code).toBe(1);

@@ -81,8 +81,16 @@ describe("naq import: round trip", () => {
       .filter((x) => x.for.includes(agency))
       .forEach((question, i) => {
         const value = valueFor(q, question, i);
-        fills[question.id] = { answer: cellFor(q, question, value, lang, i), ...(i % 4 === 0 ? { comment: `Commentaire ${i} =1+1` } : {}), ...(question.evidence !== "none" && i % 3 === 0 ? { evidence: `Loi ${i}` } : {}) };
-        expected[question.id] = { value, ...(i % 4 === 0 ? { comment: `Commentaire ${i} =1+1` } : {}), ...(question.evidence !== "none" && i % 3 === 0 ? { evidence: `Loi ${i}` } : {}) };
+        fills[question.id] = {
+          answer: cellFor(q, question, value, lang, i),
+          ...(i % 4 === 0 ? { comment: `Commentaire ${i} =1+1` } : {}),
+          ...(question.evidence !== "none" && i % 3 === 0 ? { evidence: `Loi ${i}` } : {}),
+        };
+        expected[question.id] = {
+          value,
+          ...(i % 4 === 0 ? { comment: `Commentaire ${i} =1+1` } : {}),
+          ...(question.evidence !== "none" && i % 3 === 0 ? { evidence: `Loi ${i}` } : {}),
+        };
       });
     const filled = join(dir, "filled.xlsx");
     await fillWorkbook(template, filled, fills);
@@ -98,7 +106,10 @@ describe("naq import: round trip", () => {
 
 describe("naq import: workbooks saved by LibreOffice", () => {
   const spec = (name: string) =>
-    JSON.parse(readFileSync(fixture("xlsx", `${name}.fill.json`), "utf8")) as { respondent: string; answers: { id: string; expect: unknown; comment?: string; evidence?: string }[] };
+    JSON.parse(readFileSync(fixture("xlsx", `${name}.fill.json`), "utf8")) as {
+      respondent: string;
+      answers: { id: string; expect: unknown; comment?: string; evidence?: string }[];
+    };
 
   it.each(["lo-ru-emergency", "lo-fr-health"])("reads every answer, comment and evidence of %s.xlsx", (name) => {
     const dir = tempDir();
@@ -174,8 +185,8 @@ describe("naq import: bad workbooks", () => {
     ["not a zip", "NOT_XLSX", (f) => writeFileSync(f, "id,answer\nDET.21,3\n")],
     ["a zip that is not a workbook", "NOT_A_WORKBOOK", (f) => writeFileSync(f, writeZip([["word/document.xml", "<w:document/>"]]))],
     ["a template of another revision", "TEMPLATE_REVISION_MISMATCH", (f) => copyFileSync(template1, f), ["--questionnaire", "cbrn-naq@2.0.0"]],
-    ["a tampered id", "TEMPLATE_ROWS_CHANGED", (f) => fillWorkbook(filled, f, {}, (wb) => (wb.getWorksheet("Detection") as ExcelJS.Worksheet).getCell("A4").value = "DET.99")],
-    ["altered metadata", "TEMPLATE_METADATA_ALTERED", (f) => fillWorkbook(filled, f, {}, (wb) => (wb.getWorksheet("naq") as ExcelJS.Worksheet).getCell("B6").value = "customs")],
+    ["a tampered id", "TEMPLATE_ROWS_CHANGED", (f) => fillWorkbook(filled, f, {}, (wb) => ((wb.getWorksheet("Detection") as ExcelJS.Worksheet).getCell("A4").value = "DET.99"))],
+    ["altered metadata", "TEMPLATE_METADATA_ALTERED", (f) => fillWorkbook(filled, f, {}, (wb) => ((wb.getWorksheet("naq") as ExcelJS.Worksheet).getCell("B6").value = "customs"))],
     ["a deleted metadata sheet", "TEMPLATE_METADATA_MISSING", (f) => fillWorkbook(filled, f, {}, (wb) => wb.removeWorksheet((wb.getWorksheet("naq") as ExcelJS.Worksheet).id))],
     ["a label from no language", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "DET.21": { answer: "Maybe" } })],
     ["a number out of range", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "SUS.16": { answer: 150 } })],
@@ -184,17 +195,46 @@ describe("naq import: bad workbooks", () => {
       "VALIDATION_TOO_LARGE",
       (f) => {
         let edited = 0;
-        editZip(filled, f, (name, xml) => (name === "xl/worksheets/sheet6.xml" ? xml.replace(/(<dataValidation\b[^>]*\bsqref=")D(\d+)(:D\d+)?"/, (_m, start: string, row: string) => (edited++, `${start}D${row}:D1000002"`)) : xml));
+        editZip(filled, f, (name, xml) =>
+          name === "xl/worksheets/sheet6.xml"
+            ? xml.replace(/(<dataValidation\b[^>]*\bsqref=")D(\d+)(:D\d+)?"/, (_m, start: string, row: string) => (edited++, `${start}D${row}:D1000002"`))
+            : xml,
+        );
         expect(edited).toBe(1);
       },
     ],
-    ["a zip bomb (small file, huge declared entry)", "ZIP_BOMB", (f) => writeFileSync(f, writeZip([["xl/workbook.xml", "<workbook/>"], ["xl/worksheets/sheet1.xml", "<worksheet/>"]], { "xl/worksheets/sheet1.xml": 4_000_000_000 }))],
+    [
+      "a zip bomb (small file, huge declared entry)",
+      "ZIP_BOMB",
+      (f) =>
+        writeFileSync(
+          f,
+          writeZip(
+            [
+              ["xl/workbook.xml", "<workbook/>"],
+              ["xl/worksheets/sheet1.xml", "<worksheet/>"],
+            ],
+            { "xl/worksheets/sheet1.xml": 4_000_000_000 },
+          ),
+        ),
+    ],
     ["a password-protected workbook", "ENCRYPTED_WORKBOOK", (f) => copyFileSync(fixture("xlsx", "lo-encrypted.xlsx"), f)],
-    ["a sheet of 20,000 rows", "TOO_MANY_ROWS", (f) => editZip(filled, f, (name, xml) => (name === "xl/worksheets/sheet2.xml" ? xml.replace("</sheetData>", `${Array.from({ length: 20000 }, (_, i) => `<row r="${i + 200}"/>`).join("")}</sheetData>`) : xml))],
-    ["a file over 20 MB", "FILE_TOO_LARGE", (f) => {
-      copyFileSync(filled, f);
-      truncateSync(f, 21 * 1024 * 1024);
-    }],
+    [
+      "a sheet of 20,000 rows",
+      "TOO_MANY_ROWS",
+      (f) =>
+        editZip(filled, f, (name, xml) =>
+          name === "xl/worksheets/sheet2.xml" ? xml.replace("</sheetData>", `${Array.from({ length: 20000 }, (_, i) => `<row r="${i + 200}"/>`).join("")}</sheetData>`) : xml,
+        ),
+    ],
+    [
+      "a file over 20 MB",
+      "FILE_TOO_LARGE",
+      (f) => {
+        copyFileSync(filled, f);
+        truncateSync(f, 21 * 1024 * 1024);
+      },
+    ],
     ["a damaged workbook", "WORKBOOK_UNREADABLE", (f) => editZip(filled, f, (name, xml) => (name === "xl/workbook.xml" ? xml.slice(0, 100) : xml))],
   ];
 
@@ -215,7 +255,9 @@ describe("naq import: bad workbooks", () => {
     const file = join(dir, "maybe.xlsx");
     await fillWorkbook(filled, file, { "DET.21": { answer: "Maybe" } });
     const r = await runNaq(["import", file, "--out-dir", join(dir, "maybe")]);
-    expect(r.stderr).toMatch(/maybe\.xlsx:Detection!D3 +error +INVALID_ANSWER +DET\.21: “Maybe” is not an allowed answer; allowed: 1 — No capacity, 2 — Limited capacity, .*Don't know, Not applicable/);
+    expect(r.stderr).toMatch(
+      /maybe\.xlsx:Detection!D3 +error +INVALID_ANSWER +DET\.21: “Maybe” is not an allowed answer; allowed: 1 — No capacity, 2 — Limited capacity, .*Don't know, Not applicable/,
+    );
   });
 
   it("imports the valid answers with --partial, lists the rest, and still exits 1", async () => {

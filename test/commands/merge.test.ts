@@ -35,7 +35,11 @@ describe("naq merge", () => {
     expect(r.stdout).toContain("Top 1 priorities".replace("1 priorities", "priority"));
     const report = JSON.parse(readFileSync(files[3] as string, "utf8"));
     expect(checkSchema("gap-report", report)).toEqual([]);
-    expect(readFileSync(files[2] as string).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      readFileSync(files[2] as string)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("refuses to overwrite an --out file without --force, and replaces it with --force", async () => {
@@ -88,10 +92,25 @@ describe("naq merge", () => {
   });
 
   it.each<{ name: string; change: Record<string, ReturnType<typeof response> | Record<string, unknown>>; code: string; file: string }>([
-    { name: "MIXED_COUNTRIES when a file answers for another country", change: { customs: response("customs", { "DET.01": "no" }, { country: "YY" }) }, code: "MIXED_COUNTRIES", file: "customs.json" },
-    { name: "DUPLICATE_AGENCY_RESPONSE when two files answer for one agency", change: { "health-2": response("health", {}) }, code: "DUPLICATE_AGENCY_RESPONSE", file: "health.json" },
+    {
+      name: "MIXED_COUNTRIES when a file answers for another country",
+      change: { customs: response("customs", { "DET.01": "no" }, { country: "YY" }) },
+      code: "MIXED_COUNTRIES",
+      file: "customs.json",
+    },
+    {
+      name: "DUPLICATE_AGENCY_RESPONSE when two files answer for one agency",
+      change: { "health-2": response("health", {}) },
+      code: "DUPLICATE_AGENCY_RESPONSE",
+      file: "health.json",
+    },
     { name: "INVALID_ANSWER when an answer is not valid", change: { health: response("health", { "DET.03": 9 }) }, code: "INVALID_ANSWER", file: "health.json" },
-    { name: "DIGEST_MISMATCH when a file answers other content", change: { health: response("health", {}, { questionnaire: { id: "mini", version: "1.2.0", digest: `sha256:${"1".repeat(64)}` } }) }, code: "DIGEST_MISMATCH", file: "health.json" },
+    {
+      name: "DIGEST_MISMATCH when a file answers other content",
+      change: { health: response("health", {}, { questionnaire: { id: "mini", version: "1.2.0", digest: `sha256:${"1".repeat(64)}` } }) },
+      code: "DIGEST_MISMATCH",
+      file: "health.json",
+    },
     { name: "MISSING_PROPERTY when a file is not a valid response", change: { health: { kind: "response", country: "XX" } }, code: "MISSING_PROPERTY", file: "health.json" },
   ])("refuses the whole merge with $name, naming the file", async ({ change, code, file }) => {
     const out = join(tempDir(), "r.md");
@@ -104,7 +123,17 @@ describe("naq merge", () => {
 
   it("refuses a response newer than the revision asked for", async () => {
     const dir = tempDir();
-    writeResponses(dir, { nfp: { questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, country: "XX", agency: "nfp", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z", answers: {} } });
+    writeResponses(dir, {
+      nfp: {
+        questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") },
+        country: "XX",
+        agency: "nfp",
+        language: "en",
+        status: "in-progress",
+        updated: "2025-01-01T00:00:00Z",
+        answers: {},
+      },
+    });
     const r = await runNaq(["merge", dir, "-q", "cbrn-naq@1.0.0"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("MIXED_QUESTIONNAIRES");
@@ -115,7 +144,12 @@ describe("naq merge", () => {
     const base = { country: "XX", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z" };
     writeResponses(dir, {
       nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: "yes" } } },
-      "health-2019": { ...base, questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: bundledDigest("cbrn-naq@1.0.0") }, agency: "health", answers: { "DET.08": { value: 4 } } },
+      "health-2019": {
+        ...base,
+        questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: bundledDigest("cbrn-naq@1.0.0") },
+        agency: "health",
+        answers: { "DET.08": { value: 4 } },
+      },
     });
     const json = join(tempDir(), "r.json");
     const r = await runNaq(["merge", dir, "--out", json]);

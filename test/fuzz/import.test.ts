@@ -62,7 +62,11 @@ function expectClearOutcome(o: Outcome, what: string): void {
     if (!revisions.has(key)) revisions.set(key, loadQuestionnaireFile(bundledFile(data.questionnaire.id, data.questionnaire.version) ?? "").value);
     const revision = revisions.get(key);
     expect(revision, context).toBeDefined();
-    if (revision) expect(checkResponse(revision.questionnaire, revision.digest, data as never).filter((i) => i.severity === "error"), context).toEqual([]);
+    if (revision)
+      expect(
+        checkResponse(revision.questionnaire, revision.digest, data as never).filter((i) => i.severity === "error"),
+        context,
+      ).toEqual([]);
   } else {
     expect(o.written, context).toBe(false);
     // Every refusal names the workbook, and a sheet and cell where there is one: `mutated.xlsx[:Sheet!A1]  error  CODE  message`.
@@ -75,7 +79,26 @@ const plain = (a: fc.Arbitrary<object>) => a.map((v) => JSON.parse(JSON.stringif
 
 const anyCellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom("", " ", "yes", "no", "Oui", "5", "3 – Developed", "not-applicable", "dont-know", "XX", "health", "cbrn-naq", "2.0.0", "1.0.0", "DET.01", "=1+1", "'=1+1", "#N/A"),
+  fc.constantFrom(
+    "",
+    " ",
+    "yes",
+    "no",
+    "Oui",
+    "5",
+    "3 – Developed",
+    "not-applicable",
+    "dont-know",
+    "XX",
+    "health",
+    "cbrn-naq",
+    "2.0.0",
+    "1.0.0",
+    "DET.01",
+    "=1+1",
+    "'=1+1",
+    "#N/A",
+  ),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double({ noNaN: false }),
   fc.boolean(),
@@ -164,8 +187,16 @@ describe("import on mutated workbooks", () => {
   it(`gives a located error or a valid response when the zip is cut short, bytes flip or a part is damaged (${runs} cases)`, async () => {
     const damage = fc.oneof(
       fc.record({ how: fc.constant("truncate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-      fc.record({ how: fc.constant("flip" as const), at: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }) }),
-      fc.record({ how: fc.constant("part" as const), entry: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom("", "<", "&", "</x>", "<c r=\"A1\" t=\"s\"><v>99999</v></c>", "\u0000", "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", "]]>") }),
+      fc.record({
+        how: fc.constant("flip" as const),
+        at: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }),
+      }),
+      fc.record({
+        how: fc.constant("part" as const),
+        entry: fc.nat(),
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        insert: fc.constantFrom("", "<", "&", "</x>", '<c r="A1" t="s"><v>99999</v></c>', "\u0000", '<!DOCTYPE x [<!ENTITY a "aaaa">]>', "]]>"),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: WORKBOOKS.length - 1 }), damage, async (w, d) => {

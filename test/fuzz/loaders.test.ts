@@ -12,8 +12,7 @@ const runs = Number(process.env.NAQ_FUZZ_RUNS ?? 150);
 const seed = Number(process.env.NAQ_FUZZ_SEED ?? 20261121);
 const tmp = tempDir("naq-fuzz-");
 
-const located = (issues: readonly Issue[]) =>
-  issues.every((i) => i.location !== undefined && i.location.file.length > 0 && ("sheet" in i.location || (i.location.line ?? 1) >= 1));
+const located = (issues: readonly Issue[]) => issues.every((i) => i.location !== undefined && i.location.file.length > 0 && ("sheet" in i.location || (i.location.line ?? 1) >= 1));
 
 /** Loads `text` as a file the way every command does; returns the issues, or [] for a value. */
 function load(text: string): Issue[] {
@@ -55,7 +54,35 @@ describe("the loaders under arbitrary input", () => {
   });
 
   it("never throw on arbitrary YAML-shaped text", () => {
-    const token = fc.constantFrom("kind: ", "questionnaire", "response", "\n", "  ", "- ", ": ", "{", "}", "[", "]", ",", "&a ", "*a", "!!str ", '"', "'", "#", "---\n", "? ", "|\n", "__proto__", "id", "areas", "1.0.0", "é", "\t");
+    const token = fc.constantFrom(
+      "kind: ",
+      "questionnaire",
+      "response",
+      "\n",
+      "  ",
+      "- ",
+      ": ",
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      "&a ",
+      "*a",
+      "!!str ",
+      '"',
+      "'",
+      "#",
+      "---\n",
+      "? ",
+      "|\n",
+      "__proto__",
+      "id",
+      "areas",
+      "1.0.0",
+      "é",
+      "\t",
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 60 }), (tokens) => {
         expect(located(load(tokens.join("")))).toBe(true);
@@ -89,11 +116,17 @@ describe("the loaders under arbitrary input", () => {
 
   it("read every plain document to the same data with either parser", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k.trim() === k && !/[#:&*!|>'"%@`{}[\],?-]/.test(k)), fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 10 }))), (obj) => {
-        const text = JSON.stringify(obj, null, 2);
-        const parsed = parseYaml("x.json", text);
-        expect(parsed.ok && parsed.source.data).toEqual(JSON.parse(text));
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k.trim() === k && !/[#:&*!|>'"%@`{}[\],?-]/.test(k)),
+          fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 10 })),
+        ),
+        (obj) => {
+          const text = JSON.stringify(obj, null, 2);
+          const parsed = parseYaml("x.json", text);
+          expect(parsed.ok && parsed.source.data).toEqual(JSON.parse(text));
+        },
+      ),
       { numRuns: runs, seed },
     );
   });

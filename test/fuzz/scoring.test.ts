@@ -37,24 +37,20 @@ function valueFor(x: Question): fc.Arbitrary<AnswerValue> {
 /** One agency's answers to an arbitrary subset of the questions it is asked. */
 const response = (agency: string): fc.Arbitrary<MergedResponse> => {
   const asked = q.questions.filter((x) => x.for.includes(agency));
-  return fc
-    .tuple(...asked.map((x) => fc.option(valueFor(x), { freq: 3 })))
-    .map((values) => {
-      const answers: Record<string, Answer> = {};
-      values.forEach((v, i) => {
-        const x = asked[i];
-        if (v !== null && x) answers[x.id] = { value: v };
-      });
-      return {
-        file: `${agency}.yaml`,
-        response: { questionnaire: { id: q.id, version: q.version, digest }, country: "XX", agency, language: "en", status: "in-progress", updated: "2024-01-01T00:00:00Z", answers },
-      };
+  return fc.tuple(...asked.map((x) => fc.option(valueFor(x), { freq: 3 }))).map((values) => {
+    const answers: Record<string, Answer> = {};
+    values.forEach((v, i) => {
+      const x = asked[i];
+      if (v !== null && x) answers[x.id] = { value: v };
     });
+    return {
+      file: `${agency}.yaml`,
+      response: { questionnaire: { id: q.id, version: q.version, digest }, country: "XX", agency, language: "en", status: "in-progress", updated: "2024-01-01T00:00:00Z", answers },
+    };
+  });
 };
 
-const responses = fc
-  .uniqueArray(fc.constantFrom(...q.agencies.map((a) => a.id)), { minLength: 1, maxLength: 6 })
-  .chain((agencies) => fc.tuple(...agencies.map(response)));
+const responses = fc.uniqueArray(fc.constantFrom(...q.agencies.map((a) => a.id)), { minLength: 1, maxLength: 6 }).chain((agencies) => fc.tuple(...agencies.map(response)));
 
 const inRange = (v: number | null | undefined) => v === null || v === undefined || (Number.isFinite(v) && v >= 0 && v <= 100);
 
@@ -87,10 +83,28 @@ describe("scoring and consolidation under arbitrary answers", () => {
 
   it("scores an all not-applicable country without dividing by zero", () => {
     const all: Record<string, Answer> = Object.fromEntries(q.questions.filter((x) => x.for.includes("nfp")).map((x) => [x.id, { value: "not-applicable" as const }]));
-    const report = buildGapReport({ questionnaire: q, digest, language: "en", responses: [{ file: "nfp.yaml", response: { questionnaire: { id: q.id, version: q.version, digest }, country: "XX", agency: "nfp", language: "en", status: "in-progress", updated: "2024-01-01T00:00:00Z", answers: all } }] });
+    const report = buildGapReport({
+      questionnaire: q,
+      digest,
+      language: "en",
+      responses: [
+        {
+          file: "nfp.yaml",
+          response: {
+            questionnaire: { id: q.id, version: q.version, digest },
+            country: "XX",
+            agency: "nfp",
+            language: "en",
+            status: "in-progress",
+            updated: "2024-01-01T00:00:00Z",
+            answers: all,
+          },
+        },
+      ],
+    });
     expect(inRange(report.summary.overall)).toBe(true);
-        expect(inRange(report.summary.coverage)).toBe(true);
-        expect(inRange(report.summary.answerRate)).toBe(true);
+    expect(inRange(report.summary.coverage)).toBe(true);
+    expect(inRange(report.summary.answerRate)).toBe(true);
     for (const a of report.areas) expect(inRange(a.score)).toBe(true);
   });
 

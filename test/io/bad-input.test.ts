@@ -99,8 +99,13 @@ describe("limits", () => {
   });
 
   it("refuses a questionnaire with more than 50 areas", () => {
-    const areas = Array.from({ length: 51 }, (_, i) => `  - {id: A${i}, title: {en: A}, questions: [{id: A${i}.1, text: {en: Q}, type: text, domains: [C], phase: prevention}]}`).join("\n");
-    const loaded = loadQuestionnaireFile(file("many-areas.yaml", `kind: questionnaire\nid: many\nversion: 1.0.0\ntitle: {en: M}\nlanguages: [en]\nagencies: [{id: a, name: {en: A}}]\nareas:\n${areas}\n`));
+    const areas = Array.from(
+      { length: 51 },
+      (_, i) => `  - {id: A${i}, title: {en: A}, questions: [{id: A${i}.1, text: {en: Q}, type: text, domains: [C], phase: prevention}]}`,
+    ).join("\n");
+    const loaded = loadQuestionnaireFile(
+      file("many-areas.yaml", `kind: questionnaire\nid: many\nversion: 1.0.0\ntitle: {en: M}\nlanguages: [en]\nagencies: [{id: a, name: {en: A}}]\nareas:\n${areas}\n`),
+    );
     expect(loaded.issues.map((i) => i.code)).toContain("INVALID_VALUE");
     expect(loaded.issues.find((i) => i.code === "INVALID_VALUE")?.message).toContain("at most 50");
   });

@@ -29,7 +29,10 @@ describe("naq makes no network connection", () => {
     [["import", "examples/workbooks/XX-health.xlsx", "--out-dir", "OUT"]],
   ])("runs naq %j with the network blocked", (argv) => {
     const out = tempDir("naq-nonet-");
-    const r = runBuilt(argv.map((a) => a.replace(/^OUT\//, `${out}/`).replace(/^OUT$/, out)), { env: noNetwork });
+    const r = runBuilt(
+      argv.map((a) => a.replace(/^OUT\//, `${out}/`).replace(/^OUT$/, out)),
+      { env: noNetwork },
+    );
     expect(r.stderr).not.toContain("NETWORK ATTEMPT");
     expect(r.code).toBe(0);
   });

@@ -8,7 +8,11 @@ import { fixture, root, tempDir } from "../helpers.js";
 const script = join(root, "scripts", "check-revisions.js");
 
 function check(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", ...env } });
+  const r = spawnSync(process.execPath, [script, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", ...env },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,7 +46,13 @@ describe("scripts/check-revisions.js", () => {
     mkdirSync(dir);
     copyFileSync("questionnaires/cbrn-naq/1.0.0.yaml", join(dir, "1.0.0.yaml"));
     copyFileSync("questionnaires/cbrn-naq/2.0.0.yaml", join(dir, "2.0.0.yaml"));
-    writeFileSync(join(dir, "2.0.1.yaml"), readFileSync("questionnaires/cbrn-naq/2.0.0.yaml", "utf8").replace("\nversion: 2.0.0\n", "\nversion: 2.0.1\n").replace("released: 2024-05-15", "released: 2024-09-01").replace(/^ +was: .*\n/gm, ""));
+    writeFileSync(
+      join(dir, "2.0.1.yaml"),
+      readFileSync("questionnaires/cbrn-naq/2.0.0.yaml", "utf8")
+        .replace("\nversion: 2.0.0\n", "\nversion: 2.0.1\n")
+        .replace("released: 2024-05-15", "released: 2024-09-01")
+        .replace(/^ +was: .*\n/gm, ""),
+    );
     const markdown = join(tempDir(), "report.md");
     const summary = join(tempDir(), "summary.md");
     const r = check(["--markdown", markdown, dir], { GITHUB_STEP_SUMMARY: summary });
@@ -79,7 +89,16 @@ describe("the composite action", () => {
     const r = spawnSync("bash", ["-e", "-c", step?.run ?? "exit 99"], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", GITHUB_ACTION_PATH: root, RUNNER_TEMP: tmp, GITHUB_OUTPUT: join(tmp, "output"), GITHUB_STEP_SUMMARY: join(tmp, "summary"), NAQ_PATHS: paths, NAQ_STRICT: "true" },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        GITHUB_ACTION_PATH: root,
+        RUNNER_TEMP: tmp,
+        GITHUB_OUTPUT: join(tmp, "output"),
+        GITHUB_STEP_SUMMARY: join(tmp, "summary"),
+        NAQ_PATHS: paths,
+        NAQ_STRICT: "true",
+      },
     });
     expect(r.status).toBe(code);
     expect(readFileSync(join(tmp, "output"), "utf8")).toBe(`report=${tmp}/naq-revisions.md\n`);

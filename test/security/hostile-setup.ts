@@ -27,8 +27,32 @@ export function writeHostileQuestionnaire(dir: string): { file: string; digest: 
     scales: { capability: { levels } },
     agencies: [...texts.map((t, k) => ({ id: agencyOf(k), name: { en: t.slice(0, 200) } })), { id: REF, name: { en: "Reference agency" } }],
     areas: [
-      { id: "TXT", title: { en: "Texts" }, questions: texts.map((_, k) => ({ id: `T.${k + 1}`, text: { en: `Text question ${k + 1}` }, type: "text", required: false, domains: ["C"], phase: "detection", evidence: "optional" })) },
-      { id: "LVL", title: { en: "Levels" }, questions: texts.map((_, k) => ({ id: `L.${k + 1}`, text: { en: `Level question ${k + 1}` }, type: "level", domains: ["B"], phase: "response", weight: 2, evidence: "optional" })) },
+      {
+        id: "TXT",
+        title: { en: "Texts" },
+        questions: texts.map((_, k) => ({
+          id: `T.${k + 1}`,
+          text: { en: `Text question ${k + 1}` },
+          type: "text",
+          required: false,
+          domains: ["C"],
+          phase: "detection",
+          evidence: "optional",
+        })),
+      },
+      {
+        id: "LVL",
+        title: { en: "Levels" },
+        questions: texts.map((_, k) => ({
+          id: `L.${k + 1}`,
+          text: { en: `Level question ${k + 1}` },
+          type: "level",
+          domains: ["B"],
+          phase: "response",
+          weight: 2,
+          evidence: "optional",
+        })),
+      },
     ],
   };
   const file = join(dir, "hostile.yaml");

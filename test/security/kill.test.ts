@@ -73,7 +73,11 @@ describe("naq merge killed with SIGKILL", () => {
         if (present.includes("big.html")) expect(readFileSync(join(dir, "big.html"), "utf8"), context).toBe(html);
         if (present.includes("big.xlsx")) expect(await opensAsWorkbook(join(dir, "big.xlsx")), context).toEqual(sheets);
         if (ended.signal === null) expect(ended.code, context).toBe(0);
-        if (ended.code === 0) expect(names.every((n) => present.includes(n)), context).toBe(true);
+        if (ended.code === 0)
+          expect(
+            names.every((n) => present.includes(n)),
+            context,
+          ).toBe(true);
         outcomes.push(names.filter((n) => present.includes(n)).length);
       }
       console.info(`merge: ${runs} kills; complete reports found after each: ${outcomes.join(" ")}`);
@@ -87,7 +91,12 @@ describe("naq import --out-dir killed with SIGKILL", () => {
     `leaves only complete, valid response files, over ${runs} kills spread over the run`,
     async () => {
       const inbox = tempDir("naq-kill-inbox-");
-      const sources = [join(root, "examples", "workbooks", "XX-health.xlsx"), join(root, "examples", "workbooks", "XX-interior.xlsx"), fixture("xlsx", "lo-fr-health.xlsx"), fixture("xlsx", "lo-ru-emergency.xlsx")];
+      const sources = [
+        join(root, "examples", "workbooks", "XX-health.xlsx"),
+        join(root, "examples", "workbooks", "XX-interior.xlsx"),
+        fixture("xlsx", "lo-fr-health.xlsx"),
+        fixture("xlsx", "lo-ru-emergency.xlsx"),
+      ];
       for (let copy = 1; copy <= 3; copy++) for (const s of sources) copyFileSync(s, join(inbox, `${copy}-${s.split("/").pop()}`));
       const argv = (dir: string) => ["import", inbox, "--out-dir", dir];
 

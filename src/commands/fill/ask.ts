@@ -58,7 +58,11 @@ function listChoices(ctx: AskContext, question: Question): PromptChoice<Picked>[
   if (question.type === "level") {
     return (levelsOf(texts.q, question) ?? []).map((l) => ({ value: l.value, name: `${l.value} · ${texts.t(l.label)}`, description: texts.t(l.description) }));
   }
-  if (question.type === "yes-no") return [{ value: "yes", name: texts.words.yes }, { value: "no", name: texts.words.no }];
+  if (question.type === "yes-no")
+    return [
+      { value: "yes", name: texts.words.yes },
+      { value: "no", name: texts.words.no },
+    ];
   return (question.options ?? []).map((o) => ({ value: o.value, name: texts.t(o.label) }));
 }
 
@@ -155,7 +159,11 @@ export async function askNotes(ctx: AskContext, question: Question, value: Answe
   const comment = await ctx.prompter.input({ key: `comment:${question.id}`, message: w.comment, ...(previous?.comment ? { initial: previous.comment } : {}) });
   let evidence = previous?.evidence;
   if (question.evidence !== "none" && !isSpecialValue(value)) {
-    evidence = await ctx.prompter.input({ key: `evidence:${question.id}`, message: w.evidence(question.evidence === "required"), ...(previous?.evidence ? { initial: previous.evidence } : {}) });
+    evidence = await ctx.prompter.input({
+      key: `evidence:${question.id}`,
+      message: w.evidence(question.evidence === "required"),
+      ...(previous?.evidence ? { initial: previous.evidence } : {}),
+    });
   }
   return { ...(comment.trim() ? { comment } : {}), ...(evidence?.trim() ? { evidence } : {}) };
 }

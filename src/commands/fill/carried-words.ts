@@ -35,7 +35,8 @@ const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 const EN: CarriedWords = {
   found: (file, n, from, to) => `${file} holds ${n} ${s(n, "answer", "answers")} to ${from}; this session asks ${to}.`,
-  plan: (c) => `Carried over, ${c.carried} ${s(c.carried, "answer keeps its place", "answers keep their place")} (${c.toConfirm} to confirm); ${c.unmapped} cannot be carried, ${s(c.unmapped, "is", "are")} kept aside in the file and shown next to the question ${s(c.unmapped, "it", "they")} most likely ${s(c.unmapped, "belongs", "belong")} to.`,
+  plan: (c) =>
+    `Carried over, ${c.carried} ${s(c.carried, "answer keeps its place", "answers keep their place")} (${c.toConfirm} to confirm); ${c.unmapped} cannot be carried, ${s(c.unmapped, "is", "are")} kept aside in the file and shown next to the question ${s(c.unmapped, "it", "they")} most likely ${s(c.unmapped, "belongs", "belong")} to.`,
   offer: (to, backup) => `Carry the answers over to ${to}? The old file is kept, untouched, as ${backup}`,
   migrated: (to, c, backup) => `Carried over to ${to}: ${c.carried} carried, ${c.toConfirm} to confirm, ${c.unmapped} unmapped. The old file is kept as ${backup}.`,
   oldAnswer: (version, question) => `Old answer (${version}) to ${question}, not carried over:`,
@@ -64,9 +65,11 @@ const EN: CarriedWords = {
 
 const FR: CarriedWords = {
   found: (file, n, from, to) => `${file} contient ${n} ${s(n, "réponse", "réponses")} à ${from} ; cette session pose ${to}.`,
-  plan: (c) => `Elles peuvent être reportées : ${c.carried} reportées (${c.toConfirm} à confirmer), ${c.unmapped} non reportables mises de côté et montrées à côté de la question la plus proche.`,
+  plan: (c) =>
+    `Elles peuvent être reportées : ${c.carried} reportées (${c.toConfirm} à confirmer), ${c.unmapped} non reportables mises de côté et montrées à côté de la question la plus proche.`,
   offer: (to, backup) => `Reporter les réponses vers ${to} ? L'ancien fichier est conservé tel quel sous ${backup}`,
-  migrated: (to, c, backup) => `Reporté vers ${to} : ${c.carried} reportées, ${c.toConfirm} à confirmer, ${c.unmapped} non reportées. L'ancien fichier est conservé sous ${backup}.`,
+  migrated: (to, c, backup) =>
+    `Reporté vers ${to} : ${c.carried} reportées, ${c.toConfirm} à confirmer, ${c.unmapped} non reportées. L'ancien fichier est conservé sous ${backup}.`,
   oldAnswer: (version, question) => `Ancienne réponse (${version}) à ${question}, non reportée :`,
   comment: "commentaire",
   evidence: "justificatif",
@@ -86,14 +89,16 @@ const FR: CarriedWords = {
   toConfirm: "à confirmer",
   oldAnswerMark: "ancienne réponse à prendre en compte",
   waiting: (n, ids) => `${n} ${s(n, "réponse reportée attend", "réponses reportées attendent")} une confirmation et ${s(n, "sera reposée", "seront reposées")} : ${ids}`,
-  unmappedCount: (n) => `${n} ${s(n, "ancienne réponse n'a pu être reportée ; elle est montrée", "anciennes réponses n'ont pu être reportées ; chacune est montrée")} à côté de la question la plus proche.`,
+  unmappedCount: (n) =>
+    `${n} ${s(n, "ancienne réponse n'a pu être reportée ; elle est montrée", "anciennes réponses n'ont pu être reportées ; chacune est montrée")} à côté de la question la plus proche.`,
   unplaced: "Anciennes réponses sans question pour cette agence (conservées dans le fichier) :",
   stillToConfirm: (n, ids) => `${n} ${s(n, "réponse reportée reste", "réponses reportées restent")} à confirmer : ${ids}`,
 };
 
 const RU: CarriedWords = {
   found: (file, n, from, to) => `В ${file} ответов на ${from}: ${n}; в этом сеансе заполняется ${to}.`,
-  plan: (c) => `Их можно перенести: перенесено ${c.carried} (подтвердить: ${c.toConfirm}); не переносимые (${c.unmapped}) сохраняются отдельно и показываются рядом с наиболее подходящим вопросом.`,
+  plan: (c) =>
+    `Их можно перенести: перенесено ${c.carried} (подтвердить: ${c.toConfirm}); не переносимые (${c.unmapped}) сохраняются отдельно и показываются рядом с наиболее подходящим вопросом.`,
   offer: (to, backup) => `Перенести ответы в ${to}? Старый файл сохраняется без изменений как ${backup}`,
   migrated: (to, c, backup) => `Перенесено в ${to}: перенесено ${c.carried}, подтвердить ${c.toConfirm}, не перенесено ${c.unmapped}. Старый файл сохранён как ${backup}.`,
   oldAnswer: (version, question) => `Прежний ответ (${version}) на ${question}, не перенесён:`,

@@ -159,7 +159,9 @@ function guardedSave(file: string, shown: string, write: (r: Response) => void, 
   return (r) => {
     const now = stamp();
     if (now !== undefined && now !== last) {
-      throw new FileError(`${shown} was changed by another program while fill was running, so the last answer was not written over it. Run the same command again to continue from the file as it is now`);
+      throw new FileError(
+        `${shown} was changed by another program while fill was running, so the last answer was not written over it. Run the same command again to continue from the file as it is now`,
+      );
     }
     write(r);
     last = stamp();
@@ -210,8 +212,13 @@ function checkArea(q: Questionnaire, agency: string, area: string | undefined): 
   const withQuestions = q.areas.filter((a) => q.questions.some((x) => x.areaId === a.id && x.for.includes(agency))).map((a) => a.id);
   const found = q.areas.find((a) => a.id === area || a.id === area.toUpperCase());
   if (!found) {
-    const guess = closest(area, q.areas.map((a) => a.id));
-    throw new UsageError(`${q.id} ${q.version} has no area \`${area}\`.${guess ? ` Did you mean \`${guess}\`?` : ""} Areas: ${q.areas.map((a) => `${a.id} (${localize(a.title, "en", q.languages[0] ?? "en")})`).join(", ")}`);
+    const guess = closest(
+      area,
+      q.areas.map((a) => a.id),
+    );
+    throw new UsageError(
+      `${q.id} ${q.version} has no area \`${area}\`.${guess ? ` Did you mean \`${guess}\`?` : ""} Areas: ${q.areas.map((a) => `${a.id} (${localize(a.title, "en", q.languages[0] ?? "en")})`).join(", ")}`,
+    );
   }
   if (!withQuestions.includes(found.id)) throw new UsageError(`area ${found.id} has no question for ${agency}; areas with questions for ${agency}: ${withQuestions.join(", ")}`);
   return found.id;

@@ -79,7 +79,12 @@ export function positionLine(pos: Position, words: FillWords, s: Style): string 
 /** Shortens `text` to `max` characters with an ellipsis. */
 export function clip(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** One line of the review list: id, the question (shortened) and its answer or state. */
@@ -91,7 +96,8 @@ export function reviewLine(texts: Texts, item: ReviewItem): string {
   else if (item.state === "invalid") state = `— ${w.invalidSaved}`;
   else {
     const answer = clip(texts.value(item.question, item.answer?.value ?? ""), 40);
-    const noEvidence = item.state === "answered" && item.question.evidence === "required" && item.answer?.value !== "dont-know" && item.answer?.value !== "not-applicable" && !item.answer?.evidence;
+    const noEvidence =
+      item.state === "answered" && item.question.evidence === "required" && item.answer?.value !== "dont-know" && item.answer?.value !== "not-applicable" && !item.answer?.evidence;
     state = `→ ${answer}${item.state === "irrelevant" ? ` (${w.noLongerApplies})` : noEvidence ? ` (${w.noEvidence})` : ""}`;
   }
   const marks = [item.toConfirm ? w.carried.toConfirm : undefined, item.openUnmapped ? w.carried.oldAnswerMark : undefined].filter((m) => m !== undefined);

@@ -27,7 +27,9 @@ export function carryPlan(r: Response, target: LoadedQuestionnaire, now: Date): 
   const m = migrateToRevision(r, target, now);
   if (!m) return { why: `fill cannot carry the answers over itself: ${id} ${version} is neither bundled nor next to ${target.file}` };
   if (m.problems.length || m.blocking.length) {
-    return { why: `fill cannot carry the answers over itself: the file is not valid against ${id} ${version} (${[...m.problems, ...m.blocking][0]?.code ?? ""}); check it with \`naq validate\`` };
+    return {
+      why: `fill cannot carry the answers over itself: the file is not valid against ${id} ${version} (${[...m.problems, ...m.blocking][0]?.code ?? ""}); check it with \`naq validate\``,
+    };
   }
   const [first] = m.reports;
   const unmapped = m.reports.reduce((n, rep) => n + rep.unmapped, 0);

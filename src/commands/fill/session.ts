@@ -103,7 +103,8 @@ export class FillSession {
     };
     const first = this.record(question.id, kept);
     const notes = await askNotes(this.ask, question, outcome.value, previous);
-    if (notes.comment !== kept.comment || notes.evidence !== kept.evidence) this.record(question.id, { value: outcome.value, ...notes, ...(kept.mergedFrom ? { mergedFrom: kept.mergedFrom } : {}) });
+    if (notes.comment !== kept.comment || notes.evidence !== kept.evidence)
+      this.record(question.id, { value: outcome.value, ...notes, ...(kept.mergedFrom ? { mergedFrom: kept.mergedFrom } : {}) });
     if (first.nowIrrelevant.length) this.io.print(this.io.style.yellow(this.texts.words.nowIrrelevant(first.nowIrrelevant.join(", "))));
     return first.nowRelevant;
   }

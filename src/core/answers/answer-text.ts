@@ -179,7 +179,10 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
     if (whole !== undefined) return [whole];
     const picked = new Set<string>();
     const unknown: string[] = [];
-    for (const part of shown.split(/[;\n\r]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of shown
+      .split(/[;\n\r]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const hit = options.get(normalise(part));
       if (hit !== undefined) {
         picked.add(hit);
@@ -191,7 +194,10 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
     }
     if (unknown.length || picked.size === 0) {
       const bad = unknown.length ? unknown.join("; ") : shown;
-      return { kind: "problem", message: `“${bad}” ${unknown.length > 1 ? "are not allowed answers" : "is not an allowed answer"}; allowed, separated by semicolons: ${(answerItems(q, question, lang) ?? []).join(", ")}` };
+      return {
+        kind: "problem",
+        message: `“${bad}” ${unknown.length > 1 ? "are not allowed answers" : "is not an allowed answer"}; allowed, separated by semicolons: ${(answerItems(q, question, lang) ?? []).join(", ")}`,
+      };
     }
     return (question.options ?? []).map((o) => o.value).filter((v) => picked.has(v));
   };

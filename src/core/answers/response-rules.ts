@@ -19,7 +19,13 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
   const agencies = q.agencies.map((a) => a.id);
   if (!agencies.includes(r.agency)) {
     const guess = closest(r.agency, agencies);
-    out.push(error("UNKNOWN_AGENCY", `agency \`${r.agency}\` is not one of ${q.id} ${q.version}'s agencies.${guess ? ` Did you mean \`${guess}\`?` : ` Agencies: ${agencies.join(", ")}`}`, ["agency"]));
+    out.push(
+      error(
+        "UNKNOWN_AGENCY",
+        `agency \`${r.agency}\` is not one of ${q.id} ${q.version}'s agencies.${guess ? ` Did you mean \`${guess}\`?` : ` Agencies: ${agencies.join(", ")}`}`,
+        ["agency"],
+      ),
+    );
   }
   if (!q.languages.includes(r.language)) {
     out.push(error("LANGUAGE_NOT_DECLARED", `language \`${r.language}\` is not one of ${q.id} ${q.version}'s languages (${q.languages.join(", ")})`, ["language"]));
@@ -31,7 +37,9 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
     const question = index.get(id);
     if (!question) {
       const guess = closest(id, index.keys());
-      out.push(error("UNKNOWN_QUESTION", `answers \`${id}\`, which is not a question of ${q.id} ${q.version}.${guess ? ` Did you mean \`${guess}\`?` : ""}`, ["answers", id], true));
+      out.push(
+        error("UNKNOWN_QUESTION", `answers \`${id}\`, which is not a question of ${q.id} ${q.version}.${guess ? ` Did you mean \`${guess}\`?` : ""}`, ["answers", id], true),
+      );
       continue;
     }
     const problem = answerProblem(q, question, answer.value);
@@ -39,7 +47,9 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
     if (!question.for.includes(r.agency)) {
       out.push(warning("ANSWER_NOT_ASKED", `${id} is not asked of ${r.agency}; the answer is kept but counts only as information`, ["answers", id], true));
     } else if (!relevant.get(id) && !markedIrrelevant.has(id)) {
-      out.push(warning("ANSWER_NOT_RELEVANT", `${id} does not apply given the other answers (its condition does not hold); the answer is kept but not scored`, ["answers", id], true));
+      out.push(
+        warning("ANSWER_NOT_RELEVANT", `${id} does not apply given the other answers (its condition does not hold); the answer is kept but not scored`, ["answers", id], true),
+      );
     }
     if (r.status === "complete" && question.evidence === "required" && !isSpecialValue(answer.value) && !answer.evidence?.trim()) {
       out.push(warning("MISSING_EVIDENCE", `${id} asks for evidence (a law, plan, report or URL) and none is given`, ["answers", id]));
@@ -47,7 +57,13 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
   }
   (r.unmapped ?? []).forEach((u, i) => {
     if (u.target !== undefined && !index.has(u.target)) {
-      out.push(error("UNKNOWN_QUESTION", `the unmapped answer to ${u.question} (${u.version}) names ${u.target} as its likely question, which is not a question of ${q.id} ${q.version}; correct or remove \`target\``, ["unmapped", i, "target"]));
+      out.push(
+        error(
+          "UNKNOWN_QUESTION",
+          `the unmapped answer to ${u.question} (${u.version}) names ${u.target} as its likely question, which is not a question of ${q.id} ${q.version}; correct or remove \`target\``,
+          ["unmapped", i, "target"],
+        ),
+      );
     }
   });
   if (r.status === "complete") {

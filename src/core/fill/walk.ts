@@ -28,9 +28,17 @@ export function isAnswered(q: Questionnaire, question: Question, answers: Answer
  * `answers`, has no valid answer (or is answered but calls for `attention`), and is not passed over by
  * `skip`; with its position.
  */
-export function nextQuestion(q: Questionnaire, scope: Scope, answers: Answers, skip: (id: string) => boolean = () => false, attention: (id: string) => boolean = () => false): Position | undefined {
+export function nextQuestion(
+  q: Questionnaire,
+  scope: Scope,
+  answers: Answers,
+  skip: (id: string) => boolean = () => false,
+  attention: (id: string) => boolean = () => false,
+): Position | undefined {
   const relevant = relevance(q, scope.agency, answers);
-  const next = q.questions.find((x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && (!isAnswered(q, x, answers) || attention(x.id)));
+  const next = q.questions.find(
+    (x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && (!isAnswered(q, x, answers) || attention(x.id)),
+  );
   return next ? positionOf(q, next, relevant) : undefined;
 }
 

@@ -102,7 +102,9 @@ export function buildGapReport(input: GapReportInput): GapReport {
   });
 
   // The overall score is the mean of the area means before rounding, so rounding is done once.
-  const rawAreaScores = q.areas.map((area) => weightedMean(questions.filter((x) => x.area === area.id && rawScores.has(x.id)).map((x) => ({ score: rawScores.get(x.id) ?? 0, weight: x.weight }))));
+  const rawAreaScores = q.areas.map((area) =>
+    weightedMean(questions.filter((x) => x.area === area.id && rawScores.has(x.id)).map((x) => ({ score: rawScores.get(x.id) ?? 0, weight: x.weight }))),
+  );
   const overall = mean(rawAreaScores.filter((s): s is number => s !== null));
 
   const byAgency = new Map(respondents.map((r) => [r.merged.response.agency, r]));
@@ -147,7 +149,10 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const expectedAll = agencies.reduce((n, a) => n + a.relevant, 0);
   const receivedAll = agencies.reduce((n, a) => n + a.answered, 0);
 
-  const priorities = rankPriorities(questions, q.areas.map((a) => a.id));
+  const priorities = rankPriorities(
+    questions,
+    q.areas.map((a) => a.id),
+  );
   const disagreements = questions.filter((x) => x.disagreement !== null);
   const cov = nationalCoverage(questions);
   const inputs: InputFile[] = respondents.map(({ merged: m }) => ({
@@ -195,7 +200,9 @@ export function buildGapReport(input: GapReportInput): GapReport {
     },
     inputs,
     excluded: input.excluded ?? [],
-    consensus: consensus ? { file: consensus.file, workshop: consensus.consensus.workshop ?? null, date: consensus.consensus.date ?? null, decisions: consensus.consensus.decisions.length } : null,
+    consensus: consensus
+      ? { file: consensus.file, workshop: consensus.consensus.workshop ?? null, date: consensus.consensus.date ?? null, decisions: consensus.consensus.decisions.length }
+      : null,
     agencies,
     missing: agencies.filter((a) => a.status === "missing").map((a) => a.id),
     areas,

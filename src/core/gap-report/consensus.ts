@@ -55,12 +55,20 @@ export function checkConsensus(q: Questionnaire, digest: string, c: Consensus): 
     const question = index.get(d.question);
     if (!question) {
       const guess = closest(d.question, index.keys());
-      out.push(error("UNKNOWN_QUESTION", `decides on \`${d.question}\`, which is not a question of ${q.id} ${q.version}.${guess ? ` Did you mean \`${guess}\`?` : ""}`, ["decisions", i, "question"]));
+      out.push(
+        error("UNKNOWN_QUESTION", `decides on \`${d.question}\`, which is not a question of ${q.id} ${q.version}.${guess ? ` Did you mean \`${guess}\`?` : ""}`, [
+          "decisions",
+          i,
+          "question",
+        ]),
+      );
       return;
     }
     const seen = first.get(d.question);
     if (seen !== undefined) {
-      out.push(error("DUPLICATE_DECISION", `${d.question} is decided twice (decisions ${seen + 1} and ${i + 1}); keep the one the workshop agreed on`, ["decisions", i, "question"]));
+      out.push(
+        error("DUPLICATE_DECISION", `${d.question} is decided twice (decisions ${seen + 1} and ${i + 1}); keep the one the workshop agreed on`, ["decisions", i, "question"]),
+      );
     } else {
       first.set(d.question, i);
     }

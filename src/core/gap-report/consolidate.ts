@@ -54,7 +54,9 @@ export function findDisagreement(question: Question, values: readonly AnswerValu
  * when every answer that counts says so.
  */
 export function consolidate(question: Question, answers: readonly AgencyAnswer[], decision?: AnswerValue): Consolidated {
-  const roles: SourceRole[] = answers.map((a) => (!a.asked ? "not-asked" : !a.relevant ? "irrelevant" : a.answer.value === "dont-know" ? "dont-know" : a.answer.value === "not-applicable" ? "not-applicable" : "considered"));
+  const roles: SourceRole[] = answers.map((a) =>
+    !a.asked ? "not-asked" : !a.relevant ? "irrelevant" : a.answer.value === "dont-know" ? "dont-know" : a.answer.value === "not-applicable" ? "not-applicable" : "considered",
+  );
   const usable = answers.map((_, i) => i).filter((i) => roles[i] === "considered");
   const disagreement = findDisagreement(
     question,

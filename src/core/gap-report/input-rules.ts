@@ -23,7 +23,13 @@ function majority<T>(items: readonly T[], key: (t: T) => string): string | undef
   return best;
 }
 
-function strays(refs: readonly ResponseRef[], key: (r: ResponseRef) => string, code: "MIXED_COUNTRIES" | "MIXED_QUESTIONNAIRES", path: Path, say: (mine: string, theirs: string, files: string) => string): Issue[] {
+function strays(
+  refs: readonly ResponseRef[],
+  key: (r: ResponseRef) => string,
+  code: "MIXED_COUNTRIES" | "MIXED_QUESTIONNAIRES",
+  path: Path,
+  say: (mine: string, theirs: string, files: string) => string,
+): Issue[] {
   const main = majority(refs, key);
   if (main === undefined) return [];
   const others = refs.filter((r) => key(r) === main).map((r) => r.file);
@@ -36,14 +42,35 @@ function strays(refs: readonly ResponseRef[], key: (r: ResponseRef) => string, c
  */
 export function checkMergeSet(refs: readonly ResponseRef[]): Issue[] {
   const out: Issue[] = [
-    ...strays(refs, (r) => r.country, "MIXED_COUNTRIES", ["country"], (mine, theirs, files) => `answers for country ${mine}, but ${files} answer for ${theirs}; a report covers one country: merge each country's files separately`),
-    ...strays(refs, (r) => r.questionnaire.id, "MIXED_QUESTIONNAIRES", ["questionnaire", "id"], (mine, theirs, files) => `answers questionnaire ${mine}, but ${files} answer ${theirs}; a report covers one questionnaire: merge them separately`),
+    ...strays(
+      refs,
+      (r) => r.country,
+      "MIXED_COUNTRIES",
+      ["country"],
+      (mine, theirs, files) => `answers for country ${mine}, but ${files} answer for ${theirs}; a report covers one country: merge each country's files separately`,
+    ),
+    ...strays(
+      refs,
+      (r) => r.questionnaire.id,
+      "MIXED_QUESTIONNAIRES",
+      ["questionnaire", "id"],
+      (mine, theirs, files) => `answers questionnaire ${mine}, but ${files} answer ${theirs}; a report covers one questionnaire: merge them separately`,
+    ),
   ];
   const byAgency = new Map<string, string[]>();
   for (const r of refs) byAgency.set(r.agency, [...(byAgency.get(r.agency) ?? []), r.file]);
   for (const [agency, files] of byAgency) {
     for (const file of files.slice(1)) {
-      out.push(at(error("DUPLICATE_AGENCY_RESPONSE", `is a second response for agency ${agency} (${files[0]} is one too); keep one file per agency: remove the outdated one from the files to merge`, ["agency"]), file));
+      out.push(
+        at(
+          error(
+            "DUPLICATE_AGENCY_RESPONSE",
+            `is a second response for agency ${agency} (${files[0]} is one too); keep one file per agency: remove the outdated one from the files to merge`,
+            ["agency"],
+          ),
+          file,
+        ),
+      );
     }
   }
   return out;
@@ -53,12 +80,21 @@ export function checkMergeSet(refs: readonly ResponseRef[]): Issue[] {
 export function checkConsensusFits(file: string, consensus: ResponseRef["questionnaire"] & { readonly country: string }, country: string, id: string, version: string): Issue[] {
   const out: Issue[] = [];
   if (consensus.country !== country) {
-    out.push(at(error("CONSENSUS_MISMATCH", `records decisions for country ${consensus.country}, but the responses are from ${country}; use the workshop file of ${country}`, ["country"]), file));
+    out.push(
+      at(
+        error("CONSENSUS_MISMATCH", `records decisions for country ${consensus.country}, but the responses are from ${country}; use the workshop file of ${country}`, ["country"]),
+        file,
+      ),
+    );
   }
   if (consensus.id !== id || consensus.version !== version) {
     out.push(
       at(
-        error("CONSENSUS_MISMATCH", `decides on ${consensus.id} ${consensus.version}, but the responses are merged as ${id} ${version}; decisions apply to the revision they were taken on`, ["questionnaire", consensus.id !== id ? "id" : "version"]),
+        error(
+          "CONSENSUS_MISMATCH",
+          `decides on ${consensus.id} ${consensus.version}, but the responses are merged as ${id} ${version}; decisions apply to the revision they were taken on`,
+          ["questionnaire", consensus.id !== id ? "id" : "version"],
+        ),
         file,
       ),
     );

@@ -37,7 +37,12 @@ const MIGRATION_PROPERTIES = {
       required: ["from", "at"],
       additionalProperties: false,
       properties: {
-        from: { type: "object", required: ["id", "version", "digest"], additionalProperties: false, properties: { id: { type: "string" }, version: { type: "string" }, digest: { type: "string" } } },
+        from: {
+          type: "object",
+          required: ["id", "version", "digest"],
+          additionalProperties: false,
+          properties: { id: { type: "string" }, version: { type: "string" }, digest: { type: "string" } },
+        },
         at: { type: "string", format: "date-time" },
       },
     },

@@ -66,10 +66,22 @@ export function checkBump(diff: RevisionDiff): BumpCheck {
   const bump = bumpBetween(from, to);
   const required = largestLevel(diff.changes);
   if (bump === undefined) {
-    return { bump, required, ok: false, offending: [], issues: [error("VERSION_BUMP_TOO_SMALL", `cannot compare versions ${from} and ${to}: both must be MAJOR.MINOR.PATCH`, ["version"])] };
+    return {
+      bump,
+      required,
+      ok: false,
+      offending: [],
+      issues: [error("VERSION_BUMP_TOO_SMALL", `cannot compare versions ${from} and ${to}: both must be MAJOR.MINOR.PATCH`, ["version"])],
+    };
   }
   if (bump === "downgrade") {
-    return { bump, required, ok: false, offending: [], issues: [error("VERSION_BUMP_TOO_SMALL", `version ${to} is older than ${from}; give the revision a version after ${from}, or swap OLD and NEW`, ["version"])] };
+    return {
+      bump,
+      required,
+      ok: false,
+      offending: [],
+      issues: [error("VERSION_BUMP_TOO_SMALL", `version ${to} is older than ${from}; give the revision a version after ${from}, or swap OLD and NEW`, ["version"])],
+    };
   }
   const limit = admitted(bump, from);
   const offending = diff.changes.filter((c) => RANK[c.level] > limit);

@@ -47,7 +47,8 @@ export function carryValue(oldQ: Questionnaire, o: Question, newQ: Questionnaire
     const kept = mapped.filter((v) => offered.has(v));
     const dropped = list.filter((v) => !offered.has(recode(v)));
     if (list.length > 0 && kept.length === 0) return fail("option-removed", `${n.id} no longer offers ${listWords(list.map((v) => `\`${v}\``))}; choose again`);
-    const widened = o.type === "choice" ? `${n.id} now takes several options; \`${showValue(kept)}\` was carried from the single choice of ${o.id}: add any others that apply` : undefined;
+    const widened =
+      o.type === "choice" ? `${n.id} now takes several options; \`${showValue(kept)}\` was carried from the single choice of ${o.id}: add any others that apply` : undefined;
     const lost = dropped.length ? `${n.id} no longer offers ${listWords(dropped.map((v) => `\`${v}\``))}, which ${dropped.length > 1 ? "were" : "was"} set aside` : undefined;
     const confirm = [widened, lost].filter((x) => x !== undefined).join("; ");
     carried = { ok: true, value: kept, ...(confirm ? { confirm } : {}), ...(dropped.length ? { dropped } : {}) };

@@ -22,10 +22,14 @@ export function compareQuestions(o: Question, n: Question, primary: boolean, ctx
   const add = (kind: Parameters<typeof change>[0], message: string, path = n.path) => out.push(change(kind, n.id, message, path, { old: [o.id] }));
 
   if (o.type !== n.type) add("type-changed", `type ${o.type} → ${n.type}${from}`, at("type"));
-  else if (o.type === "level" && (o.scale ?? "capability") !== (n.scale ?? "capability")) add("scale-changed", `scale ${o.scale ?? "capability"} → ${n.scale ?? "capability"}${from}`, at("scale"));
+  else if (o.type === "level" && (o.scale ?? "capability") !== (n.scale ?? "capability"))
+    add("scale-changed", `scale ${o.scale ?? "capability"} → ${n.scale ?? "capability"}${from}`, at("scale"));
   if (o.options && n.options) out.push(...compareOptions(o, n, primary, ctx));
   if (o.type === "number" && n.type === "number") {
-    for (const [bound, label] of [["min", "minimum"], ["max", "maximum"]] as const) {
+    for (const [bound, label] of [
+      ["min", "minimum"],
+      ["max", "maximum"],
+    ] as const) {
       const a = o[bound];
       const b = n[bound];
       if (a === b) continue;
@@ -48,7 +52,12 @@ export function compareQuestions(o: Question, n: Question, primary: boolean, ctx
   const before = o.when ? describeCondition(renameRefs(o.when, ctx.renames)) : undefined;
   const after = n.when ? describeCondition(n.when) : undefined;
   if (before !== after) {
-    const message = before === undefined ? `now asked only when ${after ?? ""}` : after === undefined ? `no longer conditional (was asked only when ${before})` : `condition ${before} → ${after}`;
+    const message =
+      before === undefined
+        ? `now asked only when ${after ?? ""}`
+        : after === undefined
+          ? `no longer conditional (was asked only when ${before})`
+          : `condition ${before} → ${after}`;
     add("condition-changed", message, after === undefined ? n.path : at("when"));
   }
 
@@ -56,7 +65,12 @@ export function compareQuestions(o: Question, n: Question, primary: boolean, ctx
   const fewer = o.for.filter((a) => !n.for.includes(a) && !askedElsewhere.has(a));
   if (more.length) add("asked-of-more", `now also asked of ${listWords(more)}`, at("for"));
   if (fewer.length) add("asked-of-fewer", `no longer asked of ${listWords(fewer)}: their answers cannot be carried`, at("for"));
-  if (o.lead !== n.lead) add("lead-changed", o.lead === undefined ? `lead agency ${n.lead ?? ""} named` : n.lead === undefined ? `no lead agency (was ${o.lead})` : `lead agency ${o.lead} → ${n.lead}`, n.lead ? at("lead") : n.path);
+  if (o.lead !== n.lead)
+    add(
+      "lead-changed",
+      o.lead === undefined ? `lead agency ${n.lead ?? ""} named` : n.lead === undefined ? `no lead agency (was ${o.lead})` : `lead agency ${o.lead} → ${n.lead}`,
+      n.lead ? at("lead") : n.path,
+    );
   if (o.weight !== n.weight) add("weight-changed", `weight ${o.weight} → ${n.weight}`, at("weight"));
   if (o.domains.join() !== n.domains.join()) add("domains-changed", `domains ${o.domains.join(", ")} → ${n.domains.join(", ")}`, at("domains"));
   if (o.phase !== n.phase) add("phase-changed", `phase ${o.phase} → ${n.phase}`, at("phase"));

@@ -32,7 +32,8 @@ export function diffRevisions(oldQ: Questionnaire, newQ: Questionnaire): Revisio
 function questionnaireChanges(oldQ: Questionnaire, newQ: Questionnaire, languages: readonly string[]): Change[] {
   const out: Change[] = [];
   for (const l of newQ.languages) if (!oldQ.languages.includes(l)) out.push(change("language-added", `language ${l}`, "added", ["languages", newQ.languages.indexOf(l)]));
-  for (const l of oldQ.languages) if (!newQ.languages.includes(l)) out.push(change("language-removed", `language ${l}`, "removed: responses in it must change language", ["languages"]));
+  for (const l of oldQ.languages)
+    if (!newQ.languages.includes(l)) out.push(change("language-removed", `language ${l}`, "removed: responses in it must change language", ["languages"]));
   const title = changedLanguages(oldQ.title, newQ.title, languages);
   if (title.length) out.push(change("title-changed", "questionnaire", `title changed (${title.join(", ")})`, ["title"]));
   if (oldQ.target !== newQ.target) out.push(change("target-changed", "questionnaire", `target level ${oldQ.target} → ${newQ.target}`, ["target"]));
@@ -46,7 +47,8 @@ function questionnaireChanges(oldQ: Questionnaire, newQ: Questionnaire, language
       if (langs.length) out.push(change("agency-renamed", `agency ${a.id}`, `name changed (${langs.join(", ")})`, [...a.path, "name"]));
     }
   }
-  for (const a of oldQ.agencies) if (!newQ.agencies.some((b) => b.id === a.id)) out.push(change("agency-removed", `agency ${a.id}`, "removed: its responses cannot be carried", ["agencies"]));
+  for (const a of oldQ.agencies)
+    if (!newQ.agencies.some((b) => b.id === a.id)) out.push(change("agency-removed", `agency ${a.id}`, "removed: its responses cannot be carried", ["agencies"]));
 
   for (const [id, s] of Object.entries(newQ.scales)) {
     const before = oldQ.scales[id];
@@ -59,12 +61,25 @@ function questionnaireChanges(oldQ: Questionnaire, newQ: Questionnaire, language
     const added = newValues.filter((v) => !oldValues.includes(v));
     const removed = oldValues.filter((v) => !newValues.includes(v));
     if (added.length) out.push(change("scale-levels-added", `scale ${id}`, `levels added: ${added.join(", ")}`, [...s.path, "levels"]));
-    if (removed.length) out.push(change("scale-levels-removed", `scale ${id}`, `levels removed: ${removed.join(", ")}: answers at ${removed.length > 1 ? "those levels" : "that level"} cannot be carried`, [...s.path, "levels"]));
+    if (removed.length)
+      out.push(
+        change("scale-levels-removed", `scale ${id}`, `levels removed: ${removed.join(", ")}: answers at ${removed.length > 1 ? "those levels" : "that level"} cannot be carried`, [
+          ...s.path,
+          "levels",
+        ]),
+      );
     const relabelled = s.levels.filter((l) => {
       const b = before.levels.find((x) => x.value === l.value);
       return b && changedLanguages(b.label, l.label, languages).length + changedLanguages(b.description, l.description, languages).length > 0;
     });
-    if (relabelled.length) out.push(change("scale-relabelled", `scale ${id}`, `wording of level${relabelled.length > 1 ? "s" : ""} ${relabelled.map((l) => l.value).join(", ")} changed`, [...s.path, "levels", s.levels.indexOf(relabelled[0] ?? s.levels[0]!)]));
+    if (relabelled.length)
+      out.push(
+        change("scale-relabelled", `scale ${id}`, `wording of level${relabelled.length > 1 ? "s" : ""} ${relabelled.map((l) => l.value).join(", ")} changed`, [
+          ...s.path,
+          "levels",
+          s.levels.indexOf(relabelled[0] ?? s.levels[0]!),
+        ]),
+      );
   }
   for (const id of Object.keys(oldQ.scales)) if (!newQ.scales[id]) out.push(change("scale-removed", `scale ${id}`, "removed", ["scales"]));
   return out;
@@ -126,7 +141,9 @@ function questionChanges(oldQ: Questionnaire, newQ: Questionnaire, map: Revision
       }
       const primary = primaryPredecessor(map, id);
       if (preds.length > 1) {
-        out.push(change("question-merged", id, `merged from ${listWords(preds)}: differing answers are combined and need confirmation`, [...n.path, "was"], { old: preds, new: [id] }));
+        out.push(
+          change("question-merged", id, `merged from ${listWords(preds)}: differing answers are combined and need confirmation`, [...n.path, "was"], { old: preds, new: [id] }),
+        );
       }
       for (const p of preds) {
         const next = map.successors.get(p) ?? [];
@@ -137,7 +154,8 @@ function questionChanges(oldQ: Questionnaire, newQ: Questionnaire, map: Revision
       }
       const o = primary === undefined ? undefined : oldIndex.get(primary);
       if (o && preds.length === 1 && (map.successors.get(o.id) ?? []).length === 1) {
-        if (o.areaId !== n.areaId) out.push(change("question-moved", id, `moved from area ${o.areaId} to ${n.areaId}${o.id !== id ? ` (was ${o.id})` : ""}`, [...n.path, "id"], { old: [o.id] }));
+        if (o.areaId !== n.areaId)
+          out.push(change("question-moved", id, `moved from area ${o.areaId} to ${n.areaId}${o.id !== id ? ` (was ${o.id})` : ""}`, [...n.path, "id"], { old: [o.id] }));
         else if (o.id !== id) out.push(change("question-renamed", id, `renamed from ${o.id}`, [...n.path, "id"], { old: [o.id] }));
       }
       for (const p of preds) {
@@ -163,7 +181,14 @@ function declarationIssues(oldQ: Questionnaire, newQ: Questionnaire, map: Revisi
     const offered = new Set((map.predecessors.get(n.id) ?? []).flatMap((p) => (oldIndex.get(p)?.options ?? []).map((o) => o.value)));
     for (const from of Object.keys(n.recode)) {
       if (!offered.has(from)) {
-        out.push(warning("BAD_RECODE", `${n.id}: recode maps \`${from}\`, which ${map.predecessors.get(n.id)?.join(", ") || "no question"} in ${oldQ.version} does not offer; check the old option value`, [...n.path, "recode", from], true));
+        out.push(
+          warning(
+            "BAD_RECODE",
+            `${n.id}: recode maps \`${from}\`, which ${map.predecessors.get(n.id)?.join(", ") || "no question"} in ${oldQ.version} does not offer; check the old option value`,
+            [...n.path, "recode", from],
+            true,
+          ),
+        );
       }
     }
   }

@@ -3,7 +3,18 @@ import { listWords } from "./change.js";
 import { combineAnswers, type MergeSource } from "./combine.js";
 import { relevance } from "../questionnaire/conditions.js";
 import { error, type Issue } from "../issues.js";
-import { questionIndex, type Answer, type OldAnswer, type Question, type Questionnaire, type QuestionnaireRef, type Response, type ResponseStatus, type UnmappedAnswer, type UnmappedReason } from "../questionnaire/model.js";
+import {
+  questionIndex,
+  type Answer,
+  type OldAnswer,
+  type Question,
+  type Questionnaire,
+  type QuestionnaireRef,
+  type Response,
+  type ResponseStatus,
+  type UnmappedAnswer,
+  type UnmappedReason,
+} from "../questionnaire/model.js";
 import { checkResponse } from "../answers/response-rules.js";
 import { mapRevisions, primaryPredecessor, type RevisionMap } from "./revision-map.js";
 import { mostSimilar } from "./similar.js";
@@ -90,7 +101,14 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
       if (given.confirm) confirms.push(given.confirm);
       if (c.confirm) confirms.push(c.confirm);
       if (c.dropped && !partial.has(p)) {
-        partial.set(p, { ...oldAnswer(p, given), value: [...c.dropped], version: oldQ.version, reason: "option-removed", note: `${n.id} no longer offers these options; the others were carried`, target: n.id });
+        partial.set(p, {
+          ...oldAnswer(p, given),
+          value: [...c.dropped],
+          version: oldQ.version,
+          reason: "option-removed",
+          note: `${n.id} no longer offers these options; the others were carried`,
+          target: n.id,
+        });
       }
       const parts = map.successors.get(p) ?? [];
       if (parts.length > 1) confirms.push(`${p} was split into ${listWords(parts)}; this is the answer given to ${p}: check that it holds for ${n.id}`);
@@ -99,9 +117,7 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
     const [only] = sources;
     if (!only) continue;
     const single = sources.length === 1 ? response.answers[only.old.question] : undefined;
-    const answer: Answer = single
-      ? { ...withoutMigrationMarks(single), value: only.value }
-      : combineAnswers(n, sources, primaryPredecessor(map, n.id));
+    const answer: Answer = single ? { ...withoutMigrationMarks(single), value: only.value } : combineAnswers(n, sources, primaryPredecessor(map, n.id));
     const confirm = [answer.confirm, ...confirms].filter((x): x is string => x !== undefined && x !== "").join("; ");
     answers[n.id] = { ...answer, ...(confirm ? { confirm } : {}) };
   }
@@ -211,7 +227,11 @@ function whyUnmapped(
   const parts = map.successors.get(id) ?? [];
   if (parts.length > 0) {
     // Every part was unanswerable without a recorded reason: only possible when none is asked of the agency.
-    return { reason: "not-asked", note: `${listWords(parts)}, which continue${parts.length > 1 ? "" : "s"} ${id}, ${parts.length > 1 ? "are" : "is"} not asked of this agency`, ...(parts[0] ? { target: parts[0] } : {}) };
+    return {
+      reason: "not-asked",
+      note: `${listWords(parts)}, which continue${parts.length > 1 ? "" : "s"} ${id}, ${parts.length > 1 ? "are" : "is"} not asked of this agency`,
+      ...(parts[0] ? { target: parts[0] } : {}),
+    };
   }
   const near = mostSimilar(o, newQ.questions, lang);
   return {
@@ -236,7 +256,11 @@ function settleStatus(draft: Response, q: Questionnaire, digest: string, toConfi
   const problems = checkResponse(q, digest, draft).filter((p) => p.code !== "UNCONFIRMED_ANSWER");
   if (problems.length === 0 && toConfirm.length === 0) return { from: "complete", to: "complete" };
   const why = [
-    ...new Set(problems.map((p) => (p.code === "MISSING_ANSWER" ? `required questions of ${q.version} are unanswered` : p.code === "MISSING_EVIDENCE" ? "evidence is missing where it is asked for" : p.message))),
+    ...new Set(
+      problems.map((p) =>
+        p.code === "MISSING_ANSWER" ? `required questions of ${q.version} are unanswered` : p.code === "MISSING_EVIDENCE" ? "evidence is missing where it is asked for" : p.message,
+      ),
+    ),
     ...(toConfirm.length ? [`${toConfirm.length} carried answer${toConfirm.length > 1 ? "s need" : " needs"} confirmation`] : []),
   ];
   return { from: "complete", to: "in-progress", why: why.join("; ") };

@@ -2,7 +2,9 @@ import type { Question } from "../questionnaire/model.js";
 
 // Words that say nothing about what a question is about.
 const STOP = new Set(
-  "the and for are with from that this which what when where how does there their than into onto over under been have has had its any all each per not but can may such other about against between within without including national country countries level extent whether chemical biological radiological nuclear cbrn".split(" "),
+  "the and for are with from that this which what when where how does there their than into onto over under been have has had its any all each per not but can may such other about against between within without including national country countries level extent whether chemical biological radiological nuclear cbrn".split(
+    " ",
+  ),
 );
 
 function words(text: string): Set<string> {

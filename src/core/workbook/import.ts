@@ -3,7 +3,20 @@ import { cellAt, cellText, type WorkbookData } from "./cell.js";
 import { relevance } from "../questionnaire/conditions.js";
 import { error, warning, type Issue, type IssueCode } from "../issues.js";
 import { questionIndex, type Answer, type Questionnaire, type Response } from "../questionnaire/model.js";
-import { cellRef, COL, fingerprintText, META_KEYS, META_SHEET, metaCell, RESPONDENT_CELL, TEMPLATE_FORMAT, templateLayout, type MetaKey, type TemplateLayout, type TemplateMeta } from "./layout.js";
+import {
+  cellRef,
+  COL,
+  fingerprintText,
+  META_KEYS,
+  META_SHEET,
+  metaCell,
+  RESPONDENT_CELL,
+  TEMPLATE_FORMAT,
+  templateLayout,
+  type MetaKey,
+  type TemplateLayout,
+  type TemplateMeta,
+} from "./layout.js";
 
 /** Where a question's cells are in the workbook. */
 export interface QuestionCells {
@@ -41,7 +54,9 @@ export function readTemplateMeta(wb: WorkbookData): { meta?: TemplateMeta; issue
   }
   const missing = META_KEYS.filter((k) => k !== "country" && k !== "generated" && !found[k]);
   if (missing.length) {
-    return { issues: [located(error("TEMPLATE_METADATA_ALTERED", `the hidden sheet \`${META_SHEET}\` lacks ${missing.join(", ")}: it was edited; ${REMAKE}`), wb.file, META_SHEET, "A1")] };
+    return {
+      issues: [located(error("TEMPLATE_METADATA_ALTERED", `the hidden sheet \`${META_SHEET}\` lacks ${missing.join(", ")}: it was edited; ${REMAKE}`), wb.file, META_SHEET, "A1")],
+    };
   }
   if (found.format !== TEMPLATE_FORMAT) {
     return {
@@ -86,7 +101,11 @@ export interface ImportResult {
 export function importWorkbook(input: ImportInput): ImportResult {
   const { workbook: wb, meta, questionnaire: q } = input;
   const file = wb.file;
-  const fail = (code: IssueCode, message: string, sheet?: string, cell?: string): ImportResult => ({ issues: [located(error(code, message), file, sheet, cell)], cells: new Map(), dropped: [] });
+  const fail = (code: IssueCode, message: string, sheet?: string, cell?: string): ImportResult => ({
+    issues: [located(error(code, message), file, sheet, cell)],
+    cells: new Map(),
+    dropped: [],
+  });
 
   if (meta.questionnaire !== q.id || meta.version !== q.version) {
     return fail(
@@ -104,22 +123,40 @@ export function importWorkbook(input: ImportInput): ImportResult {
       metaCell("digest"),
     );
   }
-  if (!q.agencies.some((a) => a.id === meta.agency)) return fail("TEMPLATE_METADATA_ALTERED", `the template names agency \`${meta.agency}\`, which ${q.id} ${q.version} does not have; ${REMAKE}`, META_SHEET, metaCell("agency"));
-  if (!q.languages.includes(meta.language)) return fail("TEMPLATE_METADATA_ALTERED", `the template names language \`${meta.language}\`, which ${q.id} ${q.version} does not have; ${REMAKE}`, META_SHEET, metaCell("language"));
+  if (!q.agencies.some((a) => a.id === meta.agency))
+    return fail("TEMPLATE_METADATA_ALTERED", `the template names agency \`${meta.agency}\`, which ${q.id} ${q.version} does not have; ${REMAKE}`, META_SHEET, metaCell("agency"));
+  if (!q.languages.includes(meta.language))
+    return fail(
+      "TEMPLATE_METADATA_ALTERED",
+      `the template names language \`${meta.language}\`, which ${q.id} ${q.version} does not have; ${REMAKE}`,
+      META_SHEET,
+      metaCell("language"),
+    );
 
   const layout = templateLayout(q, meta.agency, meta.language);
   if (input.hash(fingerprintText(meta, layout)) !== meta.fingerprint) {
-    return fail("TEMPLATE_METADATA_ALTERED", `the hidden sheet \`${META_SHEET}\` does not match the template naq made (its fingerprint differs): it was edited; ${REMAKE}`, META_SHEET, metaCell("fingerprint"));
+    return fail(
+      "TEMPLATE_METADATA_ALTERED",
+      `the hidden sheet \`${META_SHEET}\` does not match the template naq made (its fingerprint differs): it was edited; ${REMAKE}`,
+      META_SHEET,
+      metaCell("fingerprint"),
+    );
   }
   const moved = checkRows(wb, layout);
   if (moved.length) return { issues: moved, cells: new Map(), dropped: [] };
 
   let country = meta.country;
   if (!country) {
-    if (!input.country) return fail("TEMPLATE_METADATA_ALTERED", "the template names no country; give it with `--country CC` (ISO 3166 alpha-2, e.g. XX)", META_SHEET, metaCell("country"));
+    if (!input.country)
+      return fail("TEMPLATE_METADATA_ALTERED", "the template names no country; give it with `--country CC` (ISO 3166 alpha-2, e.g. XX)", META_SHEET, metaCell("country"));
     country = input.country;
   } else if (input.country && input.country !== country) {
-    return fail("TEMPLATE_METADATA_ALTERED", `the template is for country ${country}, not ${input.country} as --country says; leave out --country or check the workbook`, META_SHEET, metaCell("country"));
+    return fail(
+      "TEMPLATE_METADATA_ALTERED",
+      `the template is for country ${country}, not ${input.country} as --country says; leave out --country or check the workbook`,
+      META_SHEET,
+      metaCell("country"),
+    );
   }
 
   return readAnswers(input, layout, country);
@@ -182,7 +219,10 @@ function readAnswers(input: ImportInput, layout: TemplateLayout, country: string
           const where = comment ? cellRef(COL.comment, row) : cellRef(COL.evidence, row);
           issues.push(
             located(
-              error("COMMENT_WITHOUT_ANSWER", `${id}: a ${comment ? "comment" : "piece of evidence"} is given but no answer in ${answerCell}; choose an answer (“don't know” is one) or clear ${where}`),
+              error(
+                "COMMENT_WITHOUT_ANSWER",
+                `${id}: a ${comment ? "comment" : "piece of evidence"} is given but no answer in ${answerCell}; choose an answer (“don't know” is one) or clear ${where}`,
+              ),
               file,
               sheet.name,
               where,
@@ -202,7 +242,14 @@ function readAnswers(input: ImportInput, layout: TemplateLayout, country: string
     if (relevant.get(id)) continue;
     irrelevant.push(id);
     const c = cells.get(id) as QuestionCells;
-    issues.push(located(warning("ANSWER_NOT_RELEVANT", `${id} does not apply given the other answers (its condition does not hold); the answer is kept but not scored`), file, c.sheet, cellRef(COL.answer, c.row)));
+    issues.push(
+      located(
+        warning("ANSWER_NOT_RELEVANT", `${id} does not apply given the other answers (its condition does not hold); the answer is kept but not scored`),
+        file,
+        c.sheet,
+        cellRef(COL.answer, c.row),
+      ),
+    );
   }
 
   if (dropped.length && !input.partial) return { issues, cells, dropped: [] };

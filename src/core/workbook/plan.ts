@@ -1,7 +1,19 @@
 import { answerDisplay, answerItems } from "../answers/answer-text.js";
 import { isSpecialValue } from "../answers/values.js";
 import { neutralise } from "./cell.js";
-import { levelsOf, localize, questionIndex, type Agency, type Answer, type AnswerValue, type Condition, type EvidenceRule, type Question, type Questionnaire, type Response } from "../questionnaire/model.js";
+import {
+  levelsOf,
+  localize,
+  questionIndex,
+  type Agency,
+  type Answer,
+  type AnswerValue,
+  type Condition,
+  type EvidenceRule,
+  type Question,
+  type Questionnaire,
+  type Response,
+} from "../questionnaire/model.js";
 import { fingerprintText, LISTS_SHEET, TEMPLATE_FORMAT, templateLayout, type TemplateLayout, type TemplateMeta } from "./layout.js";
 import { templateWords, type TemplateWords } from "./words.js";
 

@@ -24,11 +24,22 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
   };
   const keys = opts.keys ?? {};
   const word = (key: string, action: string) => (key === "space" ? (keys.toggle ?? action) : (keys[action] ?? action));
-  const tip = (pairs: [string, string][]) => pairs.map(([k, a]) => (opts.plain ? `${k} ${word(k, a)}` : `\u001b[1m${k}\u001b[22m \u001b[2m${word(k, a)}\u001b[22m`)).join(opts.plain ? " • " : "\u001b[2m • \u001b[22m");
+  const tip = (pairs: [string, string][]) =>
+    pairs.map(([k, a]) => (opts.plain ? `${k} ${word(k, a)}` : `\u001b[1m${k}\u001b[22m \u001b[2m${word(k, a)}\u001b[22m`)).join(opts.plain ? " • " : "\u001b[2m • \u001b[22m");
   const plain = opts.plain
     ? {
         prefix: { idle: "?", done: "✔" },
-        style: { answer: same, message: same, error: (t: string) => `> ${t}`, defaultAnswer: (t: string) => `(${t})`, help: same, highlight: same, key: (t: string) => `<${t}>`, description: same, disabled: same },
+        style: {
+          answer: same,
+          message: same,
+          error: (t: string) => `> ${t}`,
+          defaultAnswer: (t: string) => `(${t})`,
+          help: same,
+          highlight: same,
+          key: (t: string) => `<${t}>`,
+          description: same,
+          disabled: same,
+        },
       }
     : {};
   const theme = { ...plain, style: { ...(plain.style ?? {}), keysHelpTip: tip } };
@@ -39,7 +50,11 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
         select(
           {
             message: r.message,
-            choices: r.choices.map((c) => (isSeparator(c) ? new Separator(c.separator) : { value: c.value, name: c.name, ...(c.short ? { short: c.short } : {}), ...(c.description ? { description: c.description } : {}) })),
+            choices: r.choices.map((c) =>
+              isSeparator(c)
+                ? new Separator(c.separator)
+                : { value: c.value, name: c.name, ...(c.short ? { short: c.short } : {}), ...(c.description ? { description: c.description } : {}) },
+            ),
             ...(r.default !== undefined ? { default: r.default } : {}),
             pageSize: r.pageSize ?? 10,
             loop: false,
@@ -54,7 +69,13 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
         checkbox(
           {
             message: r.message,
-            choices: r.choices.map((c) => ({ value: c.value, name: c.name, checked: c.checked === true, ...(c.short ? { short: c.short } : {}), ...(c.description ? { description: c.description } : {}) })),
+            choices: r.choices.map((c) => ({
+              value: c.value,
+              name: c.name,
+              checked: c.checked === true,
+              ...(c.short ? { short: c.short } : {}),
+              ...(c.description ? { description: c.description } : {}),
+            })),
             pageSize: r.pageSize ?? 10,
             loop: false,
             theme,

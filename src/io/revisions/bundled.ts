@@ -37,7 +37,16 @@ export function resolveRef(ref: string | undefined): string {
   if (ref && (looksLikePath(ref) || existsSync(ref))) return ref;
   const [id, version] = (ref ?? DEFAULT_QUESTIONNAIRE).split("@");
   const ofId = bundled.filter((b) => b.id === id);
-  const known = () => [...new Set(bundled.map((b) => b.id))].map((i) => `${i} (${bundled.filter((b) => b.id === i).map((b) => b.version).join(", ")})`).join("; ");
+  const known = () =>
+    [...new Set(bundled.map((b) => b.id))]
+      .map(
+        (i) =>
+          `${i} (${bundled
+            .filter((b) => b.id === i)
+            .map((b) => b.version)
+            .join(", ")})`,
+      )
+      .join("; ");
   if (ofId.length === 0) throw new UsageError(`no bundled questionnaire \`${id}\`; bundled: ${known() || "none"}. Or give the path of a questionnaire file`);
   if (version === undefined) return (ofId[ofId.length - 1] as BundledRevision).file;
   const hit = ofId.find((b) => b.version === version);

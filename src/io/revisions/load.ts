@@ -33,7 +33,14 @@ export function loadDocument(file: string, expect?: Kind): Loaded {
   const source = parsed.source;
   const data = source.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, unreadable: false, issues: locate([error("UNKNOWN_KIND", `expected a mapping that starts with \`kind: ${expect ?? "questionnaire"}\`, found ${Array.isArray(data) ? "a list" : "a single value"}`, [])], source) };
+    return {
+      ok: false,
+      unreadable: false,
+      issues: locate(
+        [error("UNKNOWN_KIND", `expected a mapping that starts with \`kind: ${expect ?? "questionnaire"}\`, found ${Array.isArray(data) ? "a list" : "a single value"}`, [])],
+        source,
+      ),
+    };
   }
   const kind = (data as Record<string, unknown>).kind;
   const wanted: readonly string[] = expect ? [expect] : KINDS;

@@ -9,7 +9,8 @@ import type { ExcludedFile } from "../../core/gap-report/model.js";
 import type { LoadedQuestionnaire } from "./load.js";
 import { migrateToRevision, type RevisionCache } from "./store.js";
 
-export type Carried = { readonly ok: true; readonly response: Response; readonly migratedFrom: string } | { readonly ok: false; readonly excluded: ExcludedFile; readonly issue: Issue };
+export type Carried =
+  { readonly ok: true; readonly response: Response; readonly migratedFrom: string } | { readonly ok: false; readonly excluded: ExcludedFile; readonly issue: Issue };
 
 /**
  * Brings `response` (to an older revision than `target`) into `target`, or says why it is left out and

@@ -72,7 +72,10 @@ export function revisionPairs(files: readonly string[], cache: RevisionCache = n
  */
 export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] {
   const between = revisionsIn(dirname(target.file), cache).filter(
-    (r) => r.questionnaire.id === target.questionnaire.id && compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 && compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
+    (r) =>
+      r.questionnaire.id === target.questionnaire.id &&
+      compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 &&
+      compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
   );
   return [start, ...between, target];
 }
@@ -90,7 +93,11 @@ export function findRevision(id: string, version: string, near?: LoadedQuestionn
  * `migrateAcross`): empty when it already answers `target` or a later revision, undefined when the
  * revision it answers cannot be found (next to `target` or bundled).
  */
-export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] | undefined {
+export function migrationChain(
+  answered: Pick<QuestionnaireRef, "id" | "version">,
+  target: LoadedQuestionnaire,
+  cache: RevisionCache = new Map(),
+): LoadedQuestionnaire[] | undefined {
   if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
   // The target is already loaded: looking for its neighbours must not read it again.
   if (!cache.has(resolve(target.file))) cache.set(resolve(target.file), target);

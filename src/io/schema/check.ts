@@ -167,7 +167,11 @@ function explainOne(e: ErrorObject): Issue | undefined {
       }
       return error("INVALID_VALUE", `${describe(path)} is \`${String(e.data)}\`: ${patternHint(e)}`, path);
     case "format":
-      return error("INVALID_VALUE", `${describe(path)} is \`${String(e.data)}\`, not a valid ${String(params.format)}${params.format === "date" ? " (YYYY-MM-DD)" : params.format === "date-time" ? " (e.g. 2024-05-15T10:00:00Z)" : ""}`, path);
+      return error(
+        "INVALID_VALUE",
+        `${describe(path)} is \`${String(e.data)}\`, not a valid ${String(params.format)}${params.format === "date" ? " (YYYY-MM-DD)" : params.format === "date-time" ? " (e.g. 2024-05-15T10:00:00Z)" : ""}`,
+        path,
+      );
     case "minItems":
       return error("INVALID_VALUE", `${describe(path)} needs at least ${String(params.limit)} item(s)`, path);
     case "minProperties":
@@ -181,7 +185,11 @@ function explainOne(e: ErrorObject): Issue | undefined {
     case "maxItems":
       return error("INVALID_VALUE", `${describe(path)} has ${Array.isArray(e.data) ? e.data.length : "too many"} items; naq accepts at most ${String(params.limit)}`, path);
     case "maxProperties":
-      return error("INVALID_VALUE", `${describe(path)} has ${e.data && typeof e.data === "object" ? Object.keys(e.data).length : "too many"} entries; naq accepts at most ${String(params.limit)}`, path);
+      return error(
+        "INVALID_VALUE",
+        `${describe(path)} has ${e.data && typeof e.data === "object" ? Object.keys(e.data).length : "too many"} entries; naq accepts at most ${String(params.limit)}`,
+        path,
+      );
     default:
       return error("INVALID_VALUE", `${describe(path)} ${e.message ?? "is not valid"}`, path);
   }

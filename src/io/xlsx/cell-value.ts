@@ -20,7 +20,8 @@ export function unwrapCell(value: unknown, numFmt?: string): CellValue {
   const v = value as Record<string, unknown>;
   if ("error" in v) return { kind: "error", error: String(v.error) };
   if ("formula" in v || "sharedFormula" in v || "result" in v) {
-    if (v.result === undefined || v.result === null) return "formula" in v || "sharedFormula" in v ? { kind: "error", error: "a formula saved without its result" } : { kind: "empty" };
+    if (v.result === undefined || v.result === null)
+      return "formula" in v || "sharedFormula" in v ? { kind: "error", error: "a formula saved without its result" } : { kind: "empty" };
     return unwrapCell(v.result, numFmt);
   }
   if (Array.isArray(v.richText)) return unwrapCell((v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join(""), numFmt);

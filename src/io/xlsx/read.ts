@@ -52,10 +52,18 @@ export async function readWorkbook(file: string): Promise<ReadWorkbook> {
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === "ENOENT" ? error("FILE_NOT_FOUND", "no such file; check the path") : error("FILE_UNREADABLE", `cannot read the file (${code ?? (e as Error).message})`), true);
+    return fail(
+      code === "ENOENT" ? error("FILE_NOT_FOUND", "no such file; check the path") : error("FILE_UNREADABLE", `cannot read the file (${code ?? (e as Error).message})`),
+      true,
+    );
   }
   if (size > MAX_WORKBOOK_BYTES) {
-    return fail(error("FILE_TOO_LARGE", `the workbook is ${(size / 1024 / 1024).toFixed(1)} MB; naq reads workbooks up to ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB (a filled template is about 100 kB). Is this the right file?`));
+    return fail(
+      error(
+        "FILE_TOO_LARGE",
+        `the workbook is ${(size / 1024 / 1024).toFixed(1)} MB; naq reads workbooks up to ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB (a filled template is about 100 kB). Is this the right file?`,
+      ),
+    );
   }
   let bytes: Buffer;
   try {
@@ -73,8 +81,11 @@ export async function readWorkbook(file: string): Promise<ReadWorkbook> {
     await wb.xlsx.load(storedZip(unpacked.parts) as unknown as ArrayBuffer, { ignoreNodes: IGNORED, maxRows: MAX_ROWS, maxCols: 16384 } as ExcelJS.XlsxReadOptions);
   } catch (e) {
     const message = (e as Error).message;
-    if (/Max row count/.test(message)) return fail(error("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS} rows; a template has one per question. Delete the rows below the questions, or make a new template`));
-    return fail(error("WORKBOOK_UNREADABLE", `the workbook is damaged and cannot be read (${message.slice(0, 200)}); open it in a spreadsheet program, save it as .xlsx again and retry`));
+    if (/Max row count/.test(message))
+      return fail(error("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS} rows; a template has one per question. Delete the rows below the questions, or make a new template`));
+    return fail(
+      error("WORKBOOK_UNREADABLE", `the workbook is damaged and cannot be read (${message.slice(0, 200)}); open it in a spreadsheet program, save it as .xlsx again and retry`),
+    );
   }
   return { ok: true, workbook: workbookData(file, wb) };
 }

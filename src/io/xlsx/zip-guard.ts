@@ -114,27 +114,44 @@ function precheck(buf: Buffer): { issue: Issue } | { entries: ZipEntry[] } {
   const refused = (issue: Issue) => ({ issue });
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
     if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
-      return refused(fail("ENCRYPTED_WORKBOOK", "the workbook is protected by a password (encrypted), so naq cannot read it; open it, remove the password (File ▸ Info ▸ Protect Workbook, or File ▸ Properties ▸ Security in LibreOffice), save it as .xlsx and import it again"));
+      return refused(
+        fail(
+          "ENCRYPTED_WORKBOOK",
+          "the workbook is protected by a password (encrypted), so naq cannot read it; open it, remove the password (File ▸ Info ▸ Protect Workbook, or File ▸ Properties ▸ Security in LibreOffice), save it as .xlsx and import it again",
+        ),
+      );
     }
     return refused(fail("NOT_XLSX", "this is an Excel 97–2003 (.xls) or other legacy Office file, not an .xlsx workbook; open it and save it as Excel Workbook (.xlsx)"));
   }
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) {
-    return refused(fail("NOT_XLSX", `this is not an .xlsx workbook (an .xlsx file is a zip archive, and this is ${describe(buf)}); if it is a .xls, .ods or .csv file, open it and save it as Excel Workbook (.xlsx)`));
+    return refused(
+      fail(
+        "NOT_XLSX",
+        `this is not an .xlsx workbook (an .xlsx file is a zip archive, and this is ${describe(buf)}); if it is a .xls, .ods or .csv file, open it and save it as Excel Workbook (.xlsx)`,
+      ),
+    );
   }
   const dir = readCentralDirectory(buf);
   if ("problem" in dir) return refused(fail("NOT_XLSX", `this is not a readable .xlsx workbook: ${dir.problem}`));
   const { entries } = dir;
-  if (entries.length > MAX_ENTRIES) return refused(fail("ZIP_BOMB", `the archive holds ${entries.length} parts; a workbook naq reads has far fewer than ${MAX_ENTRIES}. Is this the right file?`));
+  if (entries.length > MAX_ENTRIES)
+    return refused(fail("ZIP_BOMB", `the archive holds ${entries.length} parts; a workbook naq reads has far fewer than ${MAX_ENTRIES}. Is this the right file?`));
   let total = 0;
   for (const e of entries) {
     total += e.size;
     if (e.size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-      return refused(fail("ZIP_BOMB", `the part ${e.name} would unpack to ${mb(e.size)} (${mb(total)} so far) from a ${mb(buf.length)} file; naq refuses workbooks that unpack to more than ${mb(MAX_ENTRY_BYTES)} per part or ${mb(MAX_TOTAL_BYTES)} in all. Is this the right file?`));
+      return refused(
+        fail(
+          "ZIP_BOMB",
+          `the part ${e.name} would unpack to ${mb(e.size)} (${mb(total)} so far) from a ${mb(buf.length)} file; naq refuses workbooks that unpack to more than ${mb(MAX_ENTRY_BYTES)} per part or ${mb(MAX_TOTAL_BYTES)} in all. Is this the right file?`,
+        ),
+      );
     }
     if (e.flags & 1) return refused(fail("ENCRYPTED_WORKBOOK", `the archive's part ${e.name} is encrypted, so naq cannot read it; save the workbook again without a password`));
   }
   const names = new Set(entries.map((e) => e.name));
-  if (!names.has("xl/workbook.xml")) return refused(fail("NOT_A_WORKBOOK", `this zip archive holds no Excel workbook (no xl/workbook.xml)${whatElse(names)}; import the .xlsx made by \`naq template\``));
+  if (!names.has("xl/workbook.xml"))
+    return refused(fail("NOT_A_WORKBOOK", `this zip archive holds no Excel workbook (no xl/workbook.xml)${whatElse(names)}; import the .xlsx made by \`naq template\``));
   return { entries };
 }
 
@@ -145,7 +162,11 @@ function precheck(buf: Buffer): { issue: Issue } | { entries: ZipEntry[] } {
 function checkSheetXml(xml: Buffer): Issue | undefined {
   // `<row` (also counts the rare `<rowBreaks`, which errs on the safe side) and namespaced `<x:row`.
   const rows = occurrences(xml, "<row") + occurrences(xml, ":row ") + occurrences(xml, ":row>");
-  if (rows > MAX_ROWS) return fail("TOO_MANY_ROWS", `a sheet has more than ${MAX_ROWS.toLocaleString("en")} rows; a template has one per question. Delete the rows below the questions, or make a new template`);
+  if (rows > MAX_ROWS)
+    return fail(
+      "TOO_MANY_ROWS",
+      `a sheet has more than ${MAX_ROWS.toLocaleString("en")} rows; a template has one per question. Delete the rows below the questions, or make a new template`,
+    );
   let validated = 0;
   for (const ref of validatedRanges(xml)) {
     validated += cellsIn(ref);
@@ -172,11 +193,17 @@ function* validatedRanges(xml: Buffer): Generator<string> {
     const attr = xml.indexOf('sqref="', i);
     if (attr < 0 || end < 0 || attr > end) continue;
     const close = xml.indexOf('"', attr + 7);
-    yield* xml.toString("latin1", attr + 7, close).trim().split(/\s+/);
+    yield* xml
+      .toString("latin1", attr + 7, close)
+      .trim()
+      .split(/\s+/);
   }
   for (let i = xml.indexOf("<xm:sqref>"); i >= 0; i = xml.indexOf("<xm:sqref>", i + 1)) {
     const close = xml.indexOf("<", i + 10);
-    yield* xml.toString("latin1", i + 10, close).trim().split(/\s+/);
+    yield* xml
+      .toString("latin1", i + 10, close)
+      .trim()
+      .split(/\s+/);
   }
 }
 

@@ -59,7 +59,9 @@ const unmappedAnswer = (u: UnmappedAnswer) => ({
 
 /** The `$schema` reference for a response written to `file`: the bundled schema, relative to the file's folder. */
 export function schemaRefFor(file: string): string {
-  return relative(dirname(resolve(file)), schemaPath("response")).split(sep).join("/");
+  return relative(dirname(resolve(file)), schemaPath("response"))
+    .split(sep)
+    .join("/");
 }
 
 /**

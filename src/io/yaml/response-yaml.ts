@@ -40,7 +40,8 @@ function seqLines(items: readonly unknown[], indent: number): string[] {
 }
 
 // Plain scalars that YAML 1.2's core schema would read as something other than this string.
-const CORE_NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 // … and those YAML 1.1 readers would (yes, no, on, off, dates, 1_000, 1:20), so that files stay
 // unambiguous to other tools as well.
 const YAML_11_NON_STRING = new RegExp(

@@ -108,7 +108,11 @@ function parseFull(file: string, text: string): ParseResult {
     Alias(_, node) {
       aliases++;
       if (aliases > MAX_ALIASES) {
-        problem = { code: "ALIAS_LIMIT", message: `more than ${MAX_ALIASES} YAML aliases (*name); naq refuses alias-heavy files, which can expand without bound: write the content out`, offset: node.range?.[0] ?? 0 };
+        problem = {
+          code: "ALIAS_LIMIT",
+          message: `more than ${MAX_ALIASES} YAML aliases (*name); naq refuses alias-heavy files, which can expand without bound: write the content out`,
+          offset: node.range?.[0] ?? 0,
+        };
         return visit.BREAK;
       }
       return undefined;

@@ -28,10 +28,15 @@ export function renderHtml(report: GapReport): string {
   const title = `National CBRN gap report — ${report.country}`;
   const body: string[] = [];
 
-  body.push(`<header><h1>${esc(title)}</h1><p class="sub">${esc(report.questionnaire.title)} · <code>${esc(report.questionnaire.id)} ${esc(report.questionnaire.version)}</code> · data as of ${esc(day(report.asOf))} · target level ${report.target}</p></header>`);
+  body.push(
+    `<header><h1>${esc(title)}</h1><p class="sub">${esc(report.questionnaire.title)} · <code>${esc(report.questionnaire.id)} ${esc(report.questionnaire.version)}</code> · data as of ${esc(day(report.asOf))} · target level ${report.target}</p></header>`,
+  );
 
   const notices: string[] = [];
-  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) notices.push(`<p><strong>Carried from ${esc(f.migratedFrom ?? "")}: <code>${esc(f.file)}</code></strong> (${esc(n.agency(f.agency))}): its answers were carried to ${esc(report.questionnaire.version)} through the revision's declared mappings.</p>`);
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined))
+    notices.push(
+      `<p><strong>Carried from ${esc(f.migratedFrom ?? "")}: <code>${esc(f.file)}</code></strong> (${esc(n.agency(f.agency))}): its answers were carried to ${esc(report.questionnaire.version)} through the revision's declared mappings.</p>`,
+    );
   for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${message(e.reason)}.</p>`);
   if (report.missing.length) notices.push(`<p><strong>Not answered:</strong> ${report.missing.map((id) => esc(n.agency(id))).join(", ")}.</p>`);
   if (notices.length) body.push(`<aside class="notice" id="notices">${notices.join("")}</aside>`);
@@ -49,13 +54,17 @@ export function renderHtml(report: GapReport): string {
   );
 
   body.push(`<section id="areas"><h2>Scores by area</h2>${areaScoresChart(report)}</section>`);
-  body.push(`<section id="matrix"><h2>Scores by domain and phase</h2>${domainPhaseChart(report)}<p class="note">Each cell is the weighted mean score of the questions of that domain and phase; grey cells have no scored question.</p></section>`);
+  body.push(
+    `<section id="matrix"><h2>Scores by domain and phase</h2>${domainPhaseChart(report)}<p class="note">Each cell is the weighted mean score of the questions of that domain and phase; grey cells have no scored question.</p></section>`,
+  );
 
   body.push(`<section id="priorities"><h2>Priorities</h2>`);
   if (report.priorities.length === 0) body.push(`<p>No question falls short of the target.</p>`);
   else {
     const shown = report.priorities.slice(0, TOP_PRIORITIES);
-    body.push(`<p class="note">Priority = gap to target level ${report.target} × question weight.${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`);
+    body.push(
+      `<p class="note">Priority = gap to target level ${report.target} × question weight.${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`,
+    );
     body.push(`<table class="priorities"><thead><tr><th>#</th><th>Question</th><th>Level</th><th>Gap</th><th>Weight</th><th>Priority</th><th>Lead agency</th></tr></thead><tbody>`);
     for (const p of shown) {
       const x = byId.get(p.question);
@@ -71,7 +80,9 @@ export function renderHtml(report: GapReport): string {
   body.push(`<section id="disagreements"><h2>Disagreements</h2>`);
   if (report.disagreements.length === 0) body.push(`<p>The agencies' answers never differ by two levels or more, nor mix yes and no.</p>`);
   else {
-    body.push(`<p class="note">${plural(s.disagreements, "question")} where answers differ by two levels or more, or mix yes and no; ${s.unresolved} unresolved. Every agency's answer and comment, side by side:</p>`);
+    body.push(
+      `<p class="note">${plural(s.disagreements, "question")} where answers differ by two levels or more, or mix yes and no; ${s.unresolved} unresolved. Every agency's answer and comment, side by side:</p>`,
+    );
     for (const id of report.disagreements) {
       const x = byId.get(id);
       if (x) body.push(disagreementBlock(x, n.agency));
@@ -79,7 +90,9 @@ export function renderHtml(report: GapReport): string {
   }
   body.push(`</section>`);
 
-  body.push(`<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area. The last row: all the answers expected from all agencies.</p>`);
+  body.push(
+    `<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area. The last row: all the answers expected from all agencies.</p>`,
+  );
   body.push(`<table class="agencies"><thead><tr><th>Agency</th><th>Status</th><th>Answered</th><th>Respondent</th><th>Updated</th><th>File</th></tr></thead><tbody>`);
   for (const a of report.agencies) {
     body.push(
@@ -90,7 +103,9 @@ export function renderHtml(report: GapReport): string {
 
   body.push(`<section id="detail"><h2>Areas in detail</h2>`);
   for (const a of report.areas) {
-    body.push(`<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`);
+    body.push(
+      `<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`,
+    );
     body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
     for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n.agency));
     body.push(`</tbody></table></section>`);
@@ -106,13 +121,24 @@ export function renderHtml(report: GapReport): string {
     `<li>Gap = target level (${report.target}) − level, a scored <em>no</em> counting as level 1; priority = gap × weight, ties broken by area order and question id.</li>`,
   );
   body.push(`</ul><h3>Files merged</h3><ul class="files">`);
-  for (const f of report.inputs) body.push(`<li><code>${esc(f.file)}</code> — ${esc(n.agency(f.agency))}, ${esc(STATUS_WORDS[f.status])}, ${f.answers} answers, updated ${esc(day(f.updated))}${f.migratedFrom ? `, carried from ${esc(f.migratedFrom)}` : ""}</li>`);
-  if (report.consensus) body.push(`<li><code>${esc(report.consensus.file)}</code> — ${plural(report.consensus.decisions, "workshop decision")}${report.consensus.workshop ? `, ${esc(report.consensus.workshop)}` : ""}${report.consensus.date ? `, ${esc(report.consensus.date)}` : ""}</li>`);
+  for (const f of report.inputs)
+    body.push(
+      `<li><code>${esc(f.file)}</code> — ${esc(n.agency(f.agency))}, ${esc(STATUS_WORDS[f.status])}, ${f.answers} answers, updated ${esc(day(f.updated))}${f.migratedFrom ? `, carried from ${esc(f.migratedFrom)}` : ""}</li>`,
+    );
+  if (report.consensus)
+    body.push(
+      `<li><code>${esc(report.consensus.file)}</code> — ${plural(report.consensus.decisions, "workshop decision")}${report.consensus.workshop ? `, ${esc(report.consensus.workshop)}` : ""}${report.consensus.date ? `, ${esc(report.consensus.date)}` : ""}</li>`,
+    );
   body.push(`</ul>`);
   const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
   if (notCarried.length) {
-    body.push(`<h3>Answers not carried from an older revision</h3><p>Kept as given; the agency should answer the question they most likely belong to now.</p><table class="not-carried"><thead><tr><th>Agency</th><th>Old question</th><th>Answer</th><th>Comment</th><th>Why</th><th>Question now</th></tr></thead><tbody>`);
-    for (const { f, u } of notCarried) body.push(`<tr><td>${esc(n.agency(f.agency))}</td><td>${esc(u.question)} (${esc(u.version)})</td><td>${esc(u.value)}</td><td>${esc(u.comment ?? "")}</td><td>${esc(u.note)}</td><td>${esc(u.target ?? "—")}</td></tr>`);
+    body.push(
+      `<h3>Answers not carried from an older revision</h3><p>Kept as given; the agency should answer the question they most likely belong to now.</p><table class="not-carried"><thead><tr><th>Agency</th><th>Old question</th><th>Answer</th><th>Comment</th><th>Why</th><th>Question now</th></tr></thead><tbody>`,
+    );
+    for (const { f, u } of notCarried)
+      body.push(
+        `<tr><td>${esc(n.agency(f.agency))}</td><td>${esc(u.question)} (${esc(u.version)})</td><td>${esc(u.value)}</td><td>${esc(u.comment ?? "")}</td><td>${esc(u.note)}</td><td>${esc(u.target ?? "—")}</td></tr>`,
+      );
     body.push(`</tbody></table>`);
   }
   body.push(`</section>`);
@@ -142,7 +168,8 @@ function card(label: string, value: string, colour?: string, note = ""): string 
 }
 
 function consolidated(x: QuestionResult): string {
-  if (x.decision) return `<div class="decision"><strong>${esc(x.decision.display)}</strong> <span class="tag">workshop decision</span><div class="just">${multiline(x.decision.justification)}</div></div>`;
+  if (x.decision)
+    return `<div class="decision"><strong>${esc(x.decision.display)}</strong> <span class="tag">workshop decision</span><div class="just">${multiline(x.decision.justification)}</div></div>`;
   if (x.display === null) return `<span class="muted">${esc(OUTCOME_WORDS[x.outcome])}</span>`;
   const rule = x.rule ? ` <span class="rule">${esc(RULE_WORDS[x.rule])}</span>` : "";
   const outcome = x.outcome === "scored" || x.outcome === "answered" ? "" : ` <span class="muted">(${esc(OUTCOME_WORDS[x.outcome])})</span>`;

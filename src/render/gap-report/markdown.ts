@@ -13,13 +13,15 @@ export const TOP_PRIORITIES = 20;
  * control characters and bidi overrides go as on a terminal (the file is often read with `cat`).
  */
 export function md(text: string): string {
-  return safeForTerminal(text.replace(/\r\n?/g, "\n"))
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // Inline syntax only: every call site puts the text after other content on its line.
-    .replace(/([\\`*_[\]|~])/g, "\\$1")
-    .replace(/\n/g, " ");
+  return (
+    safeForTerminal(text.replace(/\r\n?/g, "\n"))
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // Inline syntax only: every call site puts the text after other content on its line.
+      .replace(/([\\`*_[\]|~])/g, "\\$1")
+      .replace(/\n/g, " ")
+  );
 }
 
 /** Escapes text for a table cell, keeping line breaks as `<br>`. */
@@ -50,9 +52,15 @@ export function renderMarkdown(report: GapReport): string {
   const byId = new Map(report.questions.map((x) => [x.id, x]));
 
   out.push(`# National CBRN gap report — ${md(report.country)}`, "");
-  out.push(`*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``, "");
+  out.push(
+    `*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``,
+    "",
+  );
   const notices: string[] = [];
-  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) notices.push(`> **Carried from ${md(f.migratedFrom ?? "")}: ${md(f.file)}** (${md(n.agency(f.agency))}): its answers were carried to ${md(report.questionnaire.version)} through the revision's declared mappings.`);
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined))
+    notices.push(
+      `> **Carried from ${md(f.migratedFrom ?? "")}: ${md(f.file)}** (${md(n.agency(f.agency))}): its answers were carried to ${md(report.questionnaire.version)} through the revision's declared mappings.`,
+    );
   for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${message(e.reason)}.`);
   if (report.missing.length) notices.push(`> **Not answered:** ${report.missing.map((id) => `${md(n.agency(id))} (\`${md(id)}\`)`).join(", ")}.`);
   if (notices.length) out.push(notices.join("\n>\n"), "");
@@ -69,13 +77,16 @@ export function renderMarkdown(report: GapReport): string {
     row(["Questions in scope", `${s.questions} (${s.scored} scored)`]),
     row(["Disagreements", `${s.disagreements}${resolved ? ` (${resolved} settled by the workshop)` : ""}`]),
     row(["Questions with a gap", String(s.priorities)]),
-    ...(report.consensus ? [row(["Workshop decisions", `${report.consensus.decisions} (${md(report.consensus.file)}${report.consensus.date ? `, ${md(report.consensus.date)}` : ""})`])] : []),
+    ...(report.consensus
+      ? [row(["Workshop decisions", `${report.consensus.decisions} (${md(report.consensus.file)}${report.consensus.date ? `, ${md(report.consensus.date)}` : ""})`])]
+      : []),
     "",
   );
 
   out.push("## Scores by area", "");
   out.push(...header(["Area", "", "Score", "", "Questions with an answer", "Answers received", "Scored", "Disagreements"], ["l", "l", "r", "l", "r", "r", "r", "r"]));
-  for (const a of report.areas) out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), pct(a.answerRate), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
+  for (const a of report.areas)
+    out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), pct(a.answerRate), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
   out.push("");
 
   out.push("## Scores by domain and phase", "");
@@ -90,12 +101,26 @@ export function renderMarkdown(report: GapReport): string {
   if (report.priorities.length === 0) out.push("No question falls short of the target.", "");
   else {
     const shown = report.priorities.slice(0, TOP_PRIORITIES);
-    out.push(`Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(), "");
+    out.push(
+      `Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(),
+      "",
+    );
     out.push(...header(["#", "Question", "", "Level", "Gap", "Weight", "Priority", "Lead agency"], ["r", "l", "l", "r", "r", "r", "r", "l"]));
     for (const p of shown) {
       const x = byId.get(p.question);
       const flag = x?.disagreement && !x.disagreement.resolved ? " ⚠ disputed" : x?.decision ? " (workshop)" : "";
-      out.push(row([String(p.rank), `[${md(p.question)}](#${anchor(p.question)})`, cell(x?.text) + flag, String(p.level), String(p.gap), String(p.weight), `**${p.priority}**`, p.lead ? md(n.agency(p.lead)) : ""]));
+      out.push(
+        row([
+          String(p.rank),
+          `[${md(p.question)}](#${anchor(p.question)})`,
+          cell(x?.text) + flag,
+          String(p.level),
+          String(p.gap),
+          String(p.weight),
+          `**${p.priority}**`,
+          p.lead ? md(n.agency(p.lead)) : "",
+        ]),
+      );
     }
     out.push("");
   }
@@ -111,7 +136,7 @@ export function renderMarkdown(report: GapReport): string {
   }
 
   out.push("## Coverage", "");
-  out.push("Share of the questions that apply to each agency (given its own answers) that it answered; \"don't know\" is not an answer.", "");
+  out.push('Share of the questions that apply to each agency (given its own answers) that it answered; "don\'t know" is not an answer.', "");
   out.push(...header(["Agency", "Status", ...report.areas.map((a) => md(a.id)), "All"], ["l", "l", ...report.areas.map(() => "r" as const), "r"]));
   for (const a of report.agencies) {
     out.push(row([`${md(a.name)} (\`${md(a.id)}\`)`, STATUS_WORDS[a.status], ...a.areas.map((c) => (c.relevant === 0 ? "" : pct0(c.share))), `**${pct0(a.share)}**`]));
@@ -122,20 +147,34 @@ export function renderMarkdown(report: GapReport): string {
   out.push("## Areas in detail", "");
   for (const a of report.areas) {
     out.push(`### ${md(a.id)} — ${md(a.title)}`, "");
-    out.push(`Score **${pct(a.score)}** · questions with an answer ${pct(a.coverage)} · answers received ${pct(a.answerRate)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`, "");
+    out.push(
+      `Score **${pct(a.score)}** · questions with an answer ${pct(a.coverage)} · answers received ${pct(a.answerRate)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`,
+      "",
+    );
     for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n.agency, "####"));
   }
 
   out.push("## Files merged", "");
   out.push(...header(["File", "Agency", "Status", "Language", "Updated", "Answers"], ["l", "l", "l", "l", "l", "r"]));
-  for (const f of report.inputs) out.push(row([`\`${md(f.file)}\``, md(f.agency), STATUS_WORDS[f.status] + (f.migratedFrom ? ` (carried from ${md(f.migratedFrom)})` : ""), md(f.language), day(f.updated), String(f.answers)]));
+  for (const f of report.inputs)
+    out.push(
+      row([
+        `\`${md(f.file)}\``,
+        md(f.agency),
+        STATUS_WORDS[f.status] + (f.migratedFrom ? ` (carried from ${md(f.migratedFrom)})` : ""),
+        md(f.language),
+        day(f.updated),
+        String(f.answers),
+      ]),
+    );
   out.push("");
   const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
   if (notCarried.length) {
     out.push("### Answers not carried from an older revision", "");
     out.push("Kept as given; the agency should answer the question they most likely belong to now.", "");
     out.push(...header(["Agency", "Old question", "Answer", "Comment", "Why", "Question now"], ["l", "l", "l", "l", "l", "l"]));
-    for (const { f, u } of notCarried) out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
+    for (const { f, u } of notCarried)
+      out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
     out.push("");
   }
 
@@ -168,7 +207,8 @@ function questionBlock(x: QuestionResult, agency: (id: string) => string, level:
   if (x.outcome !== "scored" && x.outcome !== "answered") facts.push(OUTCOME_WORDS[x.outcome]);
   if (x.score !== null) facts.push(`score ${pct(x.score)}`);
   if (x.gap !== null && x.gap > 0) facts.push(`gap ${x.gap} × weight ${x.weight} = priority ${x.priority}`);
-  if (x.disagreement) facts.push(`⚠ disagreement: ${md(String(x.disagreement.low))} to ${md(String(x.disagreement.high))}${x.disagreement.resolved ? ", settled by the workshop" : ""}`);
+  if (x.disagreement)
+    facts.push(`⚠ disagreement: ${md(String(x.disagreement.low))} to ${md(String(x.disagreement.high))}${x.disagreement.resolved ? ", settled by the workshop" : ""}`);
   if (x.lead) facts.push(`lead: ${md(agency(x.lead))}`);
   out.push(facts.join(" · "), "");
   if (x.sources.length) {

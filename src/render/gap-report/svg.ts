@@ -32,7 +32,9 @@ export function areaScoresChart(report: GapReport): string {
   const parts: string[] = [];
   for (const g of [0, 25, 50, 75, 100]) {
     const x = label + (g / 100) * barMax;
-    parts.push(`<line x1="${fmt(x)}" y1="${top - 6}" x2="${fmt(x)}" y2="${height - 6}" class="grid"/><text x="${fmt(x)}" y="${top - 10}" class="axis" text-anchor="middle">${g}</text>`);
+    parts.push(
+      `<line x1="${fmt(x)}" y1="${top - 6}" x2="${fmt(x)}" y2="${height - 6}" class="grid"/><text x="${fmt(x)}" y="${top - 10}" class="axis" text-anchor="middle">${g}</text>`,
+    );
   }
   report.areas.forEach((a, i) => {
     const y = top + i * rowH;
@@ -51,7 +53,14 @@ export function areaScoresChart(report: GapReport): string {
 }
 
 /** A heat map of `rows` × `columns`, each cell coloured by its value (0–100) and labelled with it. */
-function heatmap(id: string, aria: string, rows: readonly string[], columns: readonly string[], value: (r: number, c: number) => number | null, blank: (r: number, c: number) => boolean = () => false): string {
+function heatmap(
+  id: string,
+  aria: string,
+  rows: readonly string[],
+  columns: readonly string[],
+  value: (r: number, c: number) => number | null,
+  blank: (r: number, c: number) => boolean = () => false,
+): string {
   const labels = rows.map((r) => clip(r, 40));
   const label = Math.max(120, ...labels.map((r) => r.length * 6.8 + 16));
   const cellW = Math.max(52, Math.min(84, Math.max(...columns.map((c) => c.length * 6.4 + 10))));

@@ -34,7 +34,9 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   const width = Math.min(40, Math.max(...report.areas.map((a) => a.title.length), 10));
   out.push(style.dim(`  ${"".padEnd(4)} ${"".padEnd(width)}  ${"score".padEnd(BAR + 8)}  questions  answers`));
   for (const a of report.areas) {
-    out.push(`  ${safe(a.id).padEnd(4)} ${safe(clip(a.title, width)).padEnd(width)}  ${tint(style, a.score, bar(a.score))} ${pct(a.score).padStart(7)}  ${pct(a.coverage).padStart(9)}  ${pct(a.answerRate).padStart(7)}`);
+    out.push(
+      `  ${safe(a.id).padEnd(4)} ${safe(clip(a.title, width)).padEnd(width)}  ${tint(style, a.score, bar(a.score))} ${pct(a.score).padStart(7)}  ${pct(a.coverage).padStart(9)}  ${pct(a.answerRate).padStart(7)}`,
+    );
   }
   out.push(`  ${"".padEnd(4)} ${"by domain".padEnd(width)}  ${report.domains.map((d) => `${d.id} ${tint(style, d.score, pct(d.score))}`).join("   ")}`);
   out.push("");
@@ -47,7 +49,9 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
     for (const p of listed) {
       const x = byId.get(p.question);
       const lead = p.lead ? style.dim(`  lead: ${safe(p.lead)}`) : "";
-      out.push(`  ${String(p.rank).padStart(2)}. ${safe(p.question).padEnd(7)} level ${p.level}, gap ${p.gap} × ${p.weight} = ${style.bold(String(p.priority).padStart(w))}  ${safe(clip(x?.text ?? "", 70))}${lead}`);
+      out.push(
+        `  ${String(p.rank).padStart(2)}. ${safe(p.question).padEnd(7)} level ${p.level}, gap ${p.gap} × ${p.weight} = ${style.bold(String(p.priority).padStart(w))}  ${safe(clip(x?.text ?? "", 70))}${lead}`,
+      );
     }
   } else {
     out.push("No gaps against the target.");
@@ -62,7 +66,9 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   if (report.missing.length) out.push(style.yellow(`Not answered: ${report.missing.map((id) => `${safe(id)} (${safe(n.agency(id))})`).join(", ")}`));
   for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined)) {
     const lost = f.notCarried?.length ?? 0;
-    out.push(`Carried from ${safe(f.migratedFrom ?? "")}: ${safe(f.file)} (${safe(f.agency)})${lost ? `; ${lost} answer${lost > 1 ? "s" : ""} could not be carried and ${lost > 1 ? "are" : "is"} listed in the reports` : ""}`);
+    out.push(
+      `Carried from ${safe(f.migratedFrom ?? "")}: ${safe(f.file)} (${safe(f.agency)})${lost ? `; ${lost} answer${lost > 1 ? "s" : ""} could not be carried and ${lost > 1 ? "are" : "is"} listed in the reports` : ""}`,
+    );
   }
   for (const e of report.excluded) out.push(style.yellow(`Not merged: ${safe(e.file)} (${safe(e.agency)}, ${STATUS_WORDS["older-revision"].split(",")[0]} ${safe(e.version)})`));
   if (report.consensus) out.push(`Workshop decisions applied: ${report.consensus.decisions} from ${safe(report.consensus.file)}`);

@@ -129,7 +129,20 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
     report.priorities.map((p) => {
       const x = byId.get(p.question);
       const d = x?.disagreement;
-      return [p.rank, p.question, p.area, x?.text ?? "", p.level, report.target, p.gap, p.weight, p.priority, p.lead ? n.agency(p.lead) : null, d ? (d.resolved ? "settled" : "unresolved") : null, x?.rule ? RULE_WORDS[x.rule] : null];
+      return [
+        p.rank,
+        p.question,
+        p.area,
+        x?.text ?? "",
+        p.level,
+        report.target,
+        p.gap,
+        p.weight,
+        p.priority,
+        p.lead ? n.agency(p.lead) : null,
+        d ? (d.resolved ? "settled" : "unresolved") : null,
+        x?.rule ? RULE_WORDS[x.rule] : null,
+      ];
     }),
   );
 
@@ -154,7 +167,20 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       const x = byId.get(id);
       if (!x?.disagreement) return [];
       const d = x.disagreement;
-      return x.sources.map((src): Cell[] => [x.id, x.text, d.low, d.high, d.resolved ? "yes" : "no", x.display, n.agency(src.agency), valueCell(src.value), src.display, ROLE_WORDS[src.role], src.comment ?? null, src.evidence ?? null]);
+      return x.sources.map((src): Cell[] => [
+        x.id,
+        x.text,
+        d.low,
+        d.high,
+        d.resolved ? "yes" : "no",
+        x.display,
+        n.agency(src.agency),
+        valueCell(src.value),
+        src.display,
+        ROLE_WORDS[src.role],
+        src.comment ?? null,
+        src.evidence ?? null,
+      ]);
     }),
   );
 
@@ -216,7 +242,19 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
     ],
     report.questions.map((x) => {
       const byAgency = new Map(x.sources.map((src) => [src.agency, src.value]));
-      return [x.id, x.area, x.text, x.type, x.weight, valueCell(x.value), x.rule ? RULE_WORDS[x.rule] : null, OUTCOME_WORDS[x.outcome], x.score, x.gap, ...columns.map((id) => valueCell(byAgency.get(id) ?? null))];
+      return [
+        x.id,
+        x.area,
+        x.text,
+        x.type,
+        x.weight,
+        valueCell(x.value),
+        x.rule ? RULE_WORDS[x.rule] : null,
+        OUTCOME_WORDS[x.outcome],
+        x.score,
+        x.gap,
+        ...columns.map((id) => valueCell(byAgency.get(id) ?? null)),
+      ];
     }),
   );
 

@@ -26,14 +26,47 @@ describe("askValue", () => {
     ["takes don't know from the list", "PRR.03", [["value:PRR.03", "dont-know"]], "dont-know"],
     ["takes not applicable from the list", "DET.03", [["value:DET.03", "not-applicable"]], "not-applicable"],
     ["takes the ticked options of a multi-choice question", "PRR.01", [["value:PRR.01", ["regional", "national"]]], ["regional", "national"]],
-    ["takes none of these after nothing is ticked", "PRR.01", [["value:PRR.01", []], ["other:PRR.01", "naq:none"]], []],
-    ["takes don't know after nothing is ticked", "PRR.01", [["value:PRR.01", []], ["other:PRR.01", "dont-know"]], "dont-know"],
+    [
+      "takes none of these after nothing is ticked",
+      "PRR.01",
+      [
+        ["value:PRR.01", []],
+        ["other:PRR.01", "naq:none"],
+      ],
+      [],
+    ],
+    [
+      "takes don't know after nothing is ticked",
+      "PRR.01",
+      [
+        ["value:PRR.01", []],
+        ["other:PRR.01", "dont-know"],
+      ],
+      "dont-know",
+    ],
     ["takes a typed number", "DET.02", [["value:DET.02", "12"]], 12],
     ["takes a number written with a decimal comma", "DET.02", [["value:DET.02", "12,5"]], 12.5],
     ["takes a typed date", "PRR.02", [["value:PRR.02", "2023-11-05"]], "2023-11-05"],
     ["takes a typed text, trimmed", "PRR.04", [["value:PRR.04", "  no mobile lab "]], "no mobile lab"],
-    ["takes not applicable after an empty entry", "DET.02", [["value:DET.02", ""], ["other:DET.02", "not-applicable"]], "not-applicable"],
-    ["goes back to typing from the other answers", "DET.02", [["value:DET.02", ""], ["other:DET.02", "naq:back"], ["value:DET.02", "7"]], 7],
+    [
+      "takes not applicable after an empty entry",
+      "DET.02",
+      [
+        ["value:DET.02", ""],
+        ["other:DET.02", "not-applicable"],
+      ],
+      "not-applicable",
+    ],
+    [
+      "goes back to typing from the other answers",
+      "DET.02",
+      [
+        ["value:DET.02", ""],
+        ["other:DET.02", "naq:back"],
+        ["value:DET.02", "7"],
+      ],
+      7,
+    ],
   ])("%s", async (_name, id, steps, value) => {
     const { prompter, ctx } = setup(steps);
     expect(await askValue(ctx, question(id))).toEqual({ kind: "value", value });
@@ -54,7 +87,13 @@ describe("askValue", () => {
   });
 
   it("words entry problems in the session language", async () => {
-    const { prompter, ctx } = setup([["value:DET.02", "501"], ["value:DET.02", "5"]], "fr");
+    const { prompter, ctx } = setup(
+      [
+        ["value:DET.02", "501"],
+        ["value:DET.02", "5"],
+      ],
+      "fr",
+    );
     await askValue(ctx, question("DET.02"));
     expect(prompter.refused[0]?.problem).toBe("La plus grande réponse admise est 500");
   });
@@ -82,7 +121,10 @@ describe("askValue", () => {
   });
 
   it("prints the help on demand and asks again", async () => {
-    const { prompter, printed, ctx } = setup([["value:DET.01", "naq:help"], ["value:DET.01", "yes"]]);
+    const { prompter, printed, ctx } = setup([
+      ["value:DET.01", "naq:help"],
+      ["value:DET.01", "yes"],
+    ]);
     expect(await askValue(ctx, question("DET.01"))).toEqual({ kind: "value", value: "yes" });
     expect(printed).toContain("ℹ Count fixed stations only.");
     expect(prompter.asked).toHaveLength(2);
@@ -95,9 +137,15 @@ describe("askValue", () => {
   });
 
   it("offers skip for an optional question only", async () => {
-    const optional = setup([["value:PRR.04", ""], ["other:PRR.04", "naq:skip"]]);
+    const optional = setup([
+      ["value:PRR.04", ""],
+      ["other:PRR.04", "naq:skip"],
+    ]);
     expect(await askValue(optional.ctx, question("PRR.04"))).toEqual({ kind: "skip" });
-    const required = setup([["value:DET.02", ""], ["other:DET.02", "naq:skip"]]);
+    const required = setup([
+      ["value:DET.02", ""],
+      ["other:DET.02", "naq:skip"],
+    ]);
     await expect(askValue(required.ctx, question("DET.02"))).rejects.toThrow(/offers naq:back, dont-know, not-applicable, not naq:skip/);
   });
 
@@ -114,7 +162,10 @@ describe("askValue", () => {
   });
 
   it("keeps a typed answer being changed when the entry is left empty", async () => {
-    const { ctx } = setup([["value:DET.02", ""], ["other:DET.02", "naq:keep"]]);
+    const { ctx } = setup([
+      ["value:DET.02", ""],
+      ["other:DET.02", "naq:keep"],
+    ]);
     expect(await askValue(ctx, question("DET.02"), { value: 40 })).toEqual({ kind: "value", value: 40 });
   });
 
@@ -128,7 +179,16 @@ describe("askNotes", () => {
   it.each<[string, string, unknown, Step[], Pick<Answer, "comment" | "evidence">]>([
     ["asks a comment only where no evidence is asked", "DET.01", "yes", [["comment:DET.01", "since 2019"]], { comment: "since 2019" }],
     ["leaves out an empty comment", "DET.01", "yes", [["comment:DET.01", ""]], {}],
-    ["asks evidence where the question asks for it", "DET.03", 3, [["comment:DET.03", ""], ["evidence:DET.03", "Law 5/2020"]], { evidence: "Law 5/2020" }],
+    [
+      "asks evidence where the question asks for it",
+      "DET.03",
+      3,
+      [
+        ["comment:DET.03", ""],
+        ["evidence:DET.03", "Law 5/2020"],
+      ],
+      { evidence: "Law 5/2020" },
+    ],
     ["does not ask evidence after don't know", "DET.03", "dont-know", [["comment:DET.03", "ask the lab"]], { comment: "ask the lab" }],
   ])("%s", async (_name, id, value, steps, notes) => {
     const { prompter, ctx } = setup(steps);
@@ -137,7 +197,10 @@ describe("askNotes", () => {
   });
 
   it("starts from the current comment and evidence when an answer is changed", async () => {
-    const { prompter, ctx } = setup([["comment:DET.03", ""], ["evidence:DET.03", ""]]);
+    const { prompter, ctx } = setup([
+      ["comment:DET.03", ""],
+      ["evidence:DET.03", ""],
+    ]);
     expect(await askNotes(ctx, question("DET.03"), 4, { value: 3, comment: "old", evidence: "Law 1" })).toEqual({ comment: "old", evidence: "Law 1" });
     expect(prompter.asked.map((a) => a.initial)).toEqual(["old", "Law 1"]);
   });

@@ -88,7 +88,9 @@ describe("naq fill, a response to an older revision", () => {
     expect(r.answers["DET.03"]).toEqual({ value: 3, evidence: "Decree 12/2020" });
     expect(r.answers["DET.05"]).toEqual({ value: 2, evidence: "Decree 12/2020" });
     expect(r.answers["PRR.03"]).toEqual({ value: "civil-protection" });
-    expect(r.unmapped).toEqual([expect.objectContaining({ question: "PRR.03", value: "emergency", reason: "option-removed", target: "PRR.03", resolved: "2025-02-01T09:00:00.000Z" })]);
+    expect(r.unmapped).toEqual([
+      expect.objectContaining({ question: "PRR.03", value: "emergency", reason: "option-removed", target: "PRR.03", resolved: "2025-02-01T09:00:00.000Z" }),
+    ]);
     expect(r.status).toBe("complete");
     const checked = await runNaq(["validate", V2, file]);
     expect(checked.stdout + checked.stderr).toContain("0 errors, 0 warnings");
@@ -191,7 +193,15 @@ describe("naq fill, old answers that could not be carried", () => {
   it("shows each one, with its question, value, comment, evidence and reason, just before the question it most likely belongs to", async () => {
     const dir = tempDir();
     written(join(dir, "naq-XX-health.yaml"), small, { "DET.01": { value: "yes" }, "DET.02": { value: 40 } }, { unmapped });
-    const { out } = await stopped(dir, [["value:DET.01", "yes"], ["comment:DET.01", ""], ["value:DET.03", CTRL_C]], { questionnaire: SMALL });
+    const { out } = await stopped(
+      dir,
+      [
+        ["value:DET.01", "yes"],
+        ["comment:DET.01", ""],
+        ["value:DET.03", CTRL_C],
+      ],
+      { questionnaire: SMALL },
+    );
     expect(between(out, "DET.01 · question", "DET.03 · question")).toEqual([
       "DET.01 · question 1 of 3 in this area · 1 of 6 overall",
       "↺ Old answer (0.9.0) to DET.09, not carried over: no",
@@ -221,7 +231,15 @@ describe("naq fill, old answers that could not be carried", () => {
     const dir = tempDir();
     const file = join(dir, "naq-XX-health.yaml");
     written(file, small, { "DET.01": { value: "yes" }, "DET.02": { value: 40 } }, { unmapped });
-    const { prompter } = await stopped(dir, [["value:DET.01", "no"], ["comment:DET.01", "mobile units only"], ["value:DET.03", CTRL_C]], { questionnaire: SMALL });
+    const { prompter } = await stopped(
+      dir,
+      [
+        ["value:DET.01", "no"],
+        ["comment:DET.01", "mobile units only"],
+        ["value:DET.03", CTRL_C],
+      ],
+      { questionnaire: SMALL },
+    );
     expect(prompter.asked[0]).toMatchObject({ key: "value:DET.01", default: "yes" });
     const r = read(file);
     expect(r.answers["DET.01"]).toEqual({ value: "no", comment: "mobile units only" });
@@ -255,10 +273,18 @@ describe("naq fill, carried answers to confirm", () => {
       { question: "DET.01", value: "yes" },
       { question: "DET.06", value: "no" },
     ];
-    written(file, small, { "DET.01": { value: "yes" }, "DET.02": { value: 40 } }, {
-      ...migrated,
-      answers: { "DET.01": carried("yes", "DET.01 merges DET.01 and DET.06: check it", { mergedFrom: merged }), "DET.02": carried(40, "DET.02 was split: check it", { comment: "fixed stations" }) },
-    });
+    written(
+      file,
+      small,
+      { "DET.01": { value: "yes" }, "DET.02": { value: 40 } },
+      {
+        ...migrated,
+        answers: {
+          "DET.01": carried("yes", "DET.01 merges DET.01 and DET.06: check it", { mergedFrom: merged }),
+          "DET.02": carried(40, "DET.02 was split: check it", { comment: "fixed stations" }),
+        },
+      },
+    );
     const { out, prompter } = await stopped(
       dir,
       [
@@ -292,7 +318,14 @@ describe("naq fill, carried answers to confirm", () => {
   it("leaves the file in progress while an answer waits for confirmation, and complete once it is confirmed", async () => {
     const dir = tempDir();
     const file = join(dir, "naq-XX-health.yaml");
-    const all = { "DET.01": { value: "yes" }, "DET.02": { value: 12 }, "DET.03": { value: 3, evidence: "Decree 12/2020" }, "PRR.01": { value: ["national"] }, "PRR.02": { value: "2023-11-05" }, "PRR.03": { value: "interior" } } as const;
+    const all = {
+      "DET.01": { value: "yes" },
+      "DET.02": { value: 12 },
+      "DET.03": { value: 3, evidence: "Decree 12/2020" },
+      "PRR.01": { value: ["national"] },
+      "PRR.02": { value: "2023-11-05" },
+      "PRR.03": { value: "interior" },
+    } as const;
     written(file, small, all, { ...migrated, status: "in-progress", answers: { ...all, "PRR.03": carried("interior", "check it") } });
     const { out } = await finished(dir, [["review", "naq:done"]], { questionnaire: SMALL, review: true });
     expect(read(file).status).toBe("in-progress");
@@ -305,11 +338,16 @@ describe("naq fill, carried answers to confirm", () => {
 
   it("marks answers to confirm and questions with old answers in the review", async () => {
     const dir = tempDir();
-    written(join(dir, "naq-XX-health.yaml"), small, { "DET.01": { value: "yes" } }, {
-      ...migrated,
-      answers: { "DET.01": carried("yes", "check it") },
-      unmapped: [{ question: "LAB.02", version: "0.9.0", value: 2, reason: "removed", note: "gone", target: "DET.03" }],
-    });
+    written(
+      join(dir, "naq-XX-health.yaml"),
+      small,
+      { "DET.01": { value: "yes" } },
+      {
+        ...migrated,
+        answers: { "DET.01": carried("yes", "check it") },
+        unmapped: [{ question: "LAB.02", version: "0.9.0", value: 2, reason: "removed", note: "gone", target: "DET.03" }],
+      },
+    );
     const { prompter } = await finished(dir, [DONE], { questionnaire: SMALL, review: true });
     const names = new Map(prompter.asked[0]?.choices?.map((c) => [c.value, c.name]));
     expect(names.get("DET.01")).toMatch(/→ Yes {2}\[to confirm\]$/);

@@ -25,7 +25,8 @@ function answer(id: string, value: unknown, notes: { comment?: string; evidence?
   const steps: Step[] = [];
   const typed = question.type === "number" || question.type === "date" || question.type === "text";
   if (special && typed) steps.push([`value:${id}`, ""], [`other:${id}`, value]);
-  else if (question.type === "multi-choice" && (special || (Array.isArray(value) && value.length === 0))) steps.push([`value:${id}`, []], [`other:${id}`, special ? value : "naq:none"]);
+  else if (question.type === "multi-choice" && (special || (Array.isArray(value) && value.length === 0)))
+    steps.push([`value:${id}`, []], [`other:${id}`, special ? value : "naq:none"]);
   else steps.push([`value:${id}`, typeof value === "number" && typed ? String(value) : value]);
   steps.push([`comment:${id}`, notes.comment ?? ""]);
   if (question.evidence !== "none" && !special) steps.push([`evidence:${id}`, notes.evidence ?? ""]);
@@ -94,7 +95,11 @@ describe("naq fill, walking", () => {
 
   it("asks only the questions asked of the agency and whose condition holds", async () => {
     const dir = tempDir();
-    await runFill(dir, [...answer("DET.01", "no"), ...answer("DET.04", ["airport"]), ...answer("PRR.01", []), ...answer("PRR.03", "emergency"), ...answer("PRR.04", "none"), DONE], { agency: "customs" });
+    await runFill(
+      dir,
+      [...answer("DET.01", "no"), ...answer("DET.04", ["airport"]), ...answer("PRR.01", []), ...answer("PRR.03", "emergency"), ...answer("PRR.04", "none"), DONE],
+      { agency: "customs" },
+    );
     expect(Object.keys(readResponse(join(dir, "naq-XX-customs.yaml")).answers)).toEqual(["DET.01", "DET.04", "PRR.01", "PRR.03", "PRR.04"]);
   });
 
@@ -125,7 +130,15 @@ describe("naq fill, walking", () => {
 
   it("leaves a skipped optional question unanswered and the file still complete", async () => {
     const dir = tempDir();
-    await runFill(dir, [...answer("DET.01", "no"), ...answer("DET.03", 2), ...answer("PRR.01", []), ...answer("PRR.03", "interior"), ["value:PRR.04", ""], ["other:PRR.04", "naq:skip"], DONE]);
+    await runFill(dir, [
+      ...answer("DET.01", "no"),
+      ...answer("DET.03", 2),
+      ...answer("PRR.01", []),
+      ...answer("PRR.03", "interior"),
+      ["value:PRR.04", ""],
+      ["other:PRR.04", "naq:skip"],
+      DONE,
+    ]);
     const r = readResponse(join(dir, "naq-XX-health.yaml"));
     expect(r.answers["PRR.04"]).toBeUndefined();
     expect(r.status).toBe("complete");
@@ -168,7 +181,10 @@ describe("naq fill, autosave and Ctrl-C", () => {
 
   it("keeps a value confirmed before Ctrl-C in its comment", async () => {
     const dir = tempDir();
-    await stopped(dir, [["value:DET.01", "no"], ["comment:DET.01", CTRL_C]]);
+    await stopped(dir, [
+      ["value:DET.01", "no"],
+      ["comment:DET.01", CTRL_C],
+    ]);
     expect(readResponse(join(dir, "naq-XX-health.yaml")).answers).toEqual({ "DET.01": { value: "no" } });
   });
 
@@ -186,7 +202,11 @@ describe("naq fill, autosave and Ctrl-C", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace("main network", "edited elsewhere"));
       return "12";
     };
-    const { error } = await session(dir, [["value:DET.01", "yes"], ["comment:DET.01", "main network"], ["value:DET.02", edit]]);
+    const { error } = await session(dir, [
+      ["value:DET.01", "yes"],
+      ["comment:DET.01", "main network"],
+      ["value:DET.02", edit],
+    ]);
     expect(error).toBeInstanceOf(FileError);
     expect((error as Error).message).toContain("was changed by another program");
     expect(readResponse(file).answers).toEqual({ "DET.01": { value: "yes", comment: "edited elsewhere" } });
@@ -228,7 +248,11 @@ describe("naq fill, resuming", () => {
     previous(file, { "DET.01": "no" });
     writeFileSync(file, readFileSync(file, "utf8").replace("kind: response", "# Fictional example: the country does not exist.\nkind: response"));
     await stopped(dir, [...answer("DET.03", 4), ["value:PRR.01", CTRL_C]]);
-    expect(readFileSync(file, "utf8").split("\n").slice(0, 3)).toEqual(["# yaml-language-server: $schema=schema.json", "# Fictional example: the country does not exist.", "kind: response"]);
+    expect(readFileSync(file, "utf8").split("\n").slice(0, 3)).toEqual([
+      "# yaml-language-server: $schema=schema.json",
+      "# Fictional example: the country does not exist.",
+      "kind: response",
+    ]);
     expect(readResponse(file).answers["DET.03"]).toEqual({ value: 4 });
   });
 
@@ -260,7 +284,17 @@ describe("naq fill, review", () => {
 
   it("asks at once a question that a changed answer switches on", async () => {
     const dir = tempDir();
-    await runFill(dir, [...answer("DET.01", "no"), ...answer("DET.03", 2), ...answer("PRR.01", []), ...answer("PRR.03", "interior"), ...answer("PRR.04", "x"), ["review", "DET.01"], ...answer("DET.01", "yes"), ...answer("DET.02", 7), DONE]);
+    await runFill(dir, [
+      ...answer("DET.01", "no"),
+      ...answer("DET.03", 2),
+      ...answer("PRR.01", []),
+      ...answer("PRR.03", "interior"),
+      ...answer("PRR.04", "x"),
+      ["review", "DET.01"],
+      ...answer("DET.01", "yes"),
+      ...answer("DET.02", 7),
+      DONE,
+    ]);
     const r = readResponse(join(dir, "naq-XX-health.yaml"));
     expect(r.answers["DET.02"]).toEqual({ value: 7 });
     expect(r.status).toBe("complete");
@@ -278,8 +312,16 @@ describe("naq fill, review", () => {
 
 describe("naq fill, refusing", () => {
   it.each<[string, (file: string) => void, string]>([
-    ["reports OTHER_REVISION for a file answering another version", (f) => previous(f, { "DET.01": "no" }, { questionnaire: { id: "small", version: "0.9.0", digest: loaded.digest } }), "OTHER_REVISION"],
-    ["reports DIGEST_MISMATCH for a file answering another text of the revision", (f) => previous(f, { "DET.01": "no" }, { questionnaire: { id: "small", version: "1.0.0", digest: `sha256:${"1".repeat(64)}` } }), "DIGEST_MISMATCH"],
+    [
+      "reports OTHER_REVISION for a file answering another version",
+      (f) => previous(f, { "DET.01": "no" }, { questionnaire: { id: "small", version: "0.9.0", digest: loaded.digest } }),
+      "OTHER_REVISION",
+    ],
+    [
+      "reports DIGEST_MISMATCH for a file answering another text of the revision",
+      (f) => previous(f, { "DET.01": "no" }, { questionnaire: { id: "small", version: "1.0.0", digest: `sha256:${"1".repeat(64)}` } }),
+      "DIGEST_MISMATCH",
+    ],
     ["reports OTHER_RESPONDENT for another agency's file", (f) => previous(f, {}, { agency: "customs" }), "OTHER_RESPONDENT"],
     ["reports OTHER_RESPONDENT for another country's file", (f) => previous(f, {}, { country: "YY" }), "OTHER_RESPONDENT"],
     ["reports UNKNOWN_KIND for a file that is not a response", (f) => copyFileSync(SMALL, f), "UNKNOWN_KIND"],

@@ -226,7 +226,11 @@ describe("naq fill in a terminal, carrying over a response to an older revision"
       const example = join(root, "examples", "responses", "XX-customs-1.0.0.yaml");
       const file = join(dir, "naq-XX-customs.yaml");
       copyFileSync(example, file);
-      type Carried = Saved & { questionnaire: { version: string }; answers: Record<string, { value: unknown; confirm?: string; mergedFrom?: unknown[] }>; unmapped?: { question: string }[] };
+      type Carried = Saved & {
+        questionnaire: { version: string };
+        answers: Record<string, { value: unknown; confirm?: string; mergedFrom?: unknown[] }>;
+        unmapped?: { question: string }[];
+      };
       const t = terminal().start(["fill", "--country", "XX", "--agency", "customs", "--lang", "en"], dir);
 
       let screen = await t.waitForPrompt("Carry the answers over to cbrn-naq 2.0.0? The old file is kept, untouched, as naq-XX-customs.1.0.0.yaml (Y/n)");

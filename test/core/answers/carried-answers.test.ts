@@ -36,7 +36,11 @@ const ALL: Answers = { "DET.01": { value: "no" }, "DET.03": { value: 2 }, "PRR.0
 
 describe("answers carried on a guess (`confirm`)", () => {
   it.each<[string, Answers, string[]]>([
-    ["lists answers that apply and wait for confirmation, in questionnaire order", { ...ALL, "PRR.03": { value: "interior", confirm: "c" }, "DET.03": { value: 2, confirm: "c" } }, ["DET.03", "PRR.03"]],
+    [
+      "lists answers that apply and wait for confirmation, in questionnaire order",
+      { ...ALL, "PRR.03": { value: "interior", confirm: "c" }, "DET.03": { value: 2, confirm: "c" } },
+      ["DET.03", "PRR.03"],
+    ],
     ["leaves out an answer that no longer applies", { ...ALL, "DET.02": { value: 4, confirm: "c" } }, []],
     ["leaves out an answer to a question not asked of the agency", { ...ALL, "DET.04": { value: ["road"], confirm: "c" } }, []],
     ["is empty when nothing waits", ALL, []],
@@ -59,7 +63,10 @@ describe("answers carried on a guess (`confirm`)", () => {
   });
 
   it("clears `confirm` and keeps `mergedFrom` when the answer is recorded again", () => {
-    const mergedFrom = [{ question: "DET.03", value: 3 }, { question: "DET.09", value: 2 }];
+    const mergedFrom = [
+      { question: "DET.03", value: 3 },
+      { question: "DET.09", value: 2 },
+    ];
     const r = response({ ...ALL, "DET.03": { value: 2, confirm: "c", mergedFrom } });
     const after = recordAnswer(q, r, "DET.03", { value: 2, mergedFrom }, NOW).response;
     expect(after.answers["DET.03"]).toEqual({ value: 2, mergedFrom });
@@ -67,7 +74,17 @@ describe("answers carried on a guess (`confirm`)", () => {
   });
 
   it.each<[string, Answers[string], string[]]>([
-    ["names the answers it was merged from", { value: 2, mergedFrom: [{ question: "DET.03", value: 3 }, { question: "LAB.01", value: 2 }] }, ["DET.03", "LAB.01"]],
+    [
+      "names the answers it was merged from",
+      {
+        value: 2,
+        mergedFrom: [
+          { question: "DET.03", value: 3 },
+          { question: "LAB.01", value: 2 },
+        ],
+      },
+      ["DET.03", "LAB.01"],
+    ],
     ["else the question's own id when it kept it", { value: 2, confirm: "c" }, ["DET.03"]],
   ])("carriedFrom %s", (_name, answer, expected) => {
     expect(carriedFrom(question("DET.03"), answer)).toEqual(expected);
@@ -91,7 +108,15 @@ describe("unmapped answers in a fill session", () => {
   it("makes the walk ask an answered question that needs attention, in questionnaire order", () => {
     const r = response(ALL, [old("X.01", "PRR.03"), old("X.02", "DET.03")]);
     expect(nextQuestion(q, { agency: "health" }, r.answers)).toBeUndefined();
-    expect(nextQuestion(q, { agency: "health" }, r.answers, () => false, (id) => needsAttention(r, id))?.question.id).toBe("DET.03");
+    expect(
+      nextQuestion(
+        q,
+        { agency: "health" },
+        r.answers,
+        () => false,
+        (id) => needsAttention(r, id),
+      )?.question.id,
+    ).toBe("DET.03");
   });
 
   it("marks the open entries that name a question resolved, keeping every entry and the resolved date of the others", () => {

@@ -19,7 +19,16 @@ const response = (extra: Partial<Response>): Response => ({
 describe("checkResponse on migrated responses", () => {
   it("accepts answers to confirm, merge records and unmapped answers", () => {
     const r = response({
-      answers: { "DET.03": { value: 2, confirm: "check it", mergedFrom: [{ question: "DET.03", value: 3 }, { question: "DET.09", value: 2 }] } },
+      answers: {
+        "DET.03": {
+          value: 2,
+          confirm: "check it",
+          mergedFrom: [
+            { question: "DET.03", value: 3 },
+            { question: "DET.09", value: 2 },
+          ],
+        },
+      },
       unmapped: [{ question: "DET.07", version: "0.9.0", value: "yes", reason: "removed", note: "DET.07 was removed", target: "DET.04" }],
       migrated: [{ from: { id: "demo", version: "0.9.0", digest }, at: "2025-01-01T00:00:00Z" }],
     });
@@ -40,7 +49,10 @@ describe("checkResponse on migrated responses", () => {
 
   it.each<[string, Partial<Response>]>([
     ["in progress", { status: "in-progress", answers: { "DET.03": { value: 2, confirm: "check it" } } }],
-    ["complete with an answer to confirm that no longer applies", { status: "complete", answers: { "DET.01": { value: "no" }, "DET.02": { value: 3, confirm: "check it" } }, irrelevant: ["DET.02"] }],
+    [
+      "complete with an answer to confirm that no longer applies",
+      { status: "complete", answers: { "DET.01": { value: "no" }, "DET.02": { value: 3, confirm: "check it" } }, irrelevant: ["DET.02"] },
+    ],
   ])("accepts answers to confirm in a response %s", (_name, extra) => {
     expect(checkResponse(q, digest, response(extra)).filter((i) => i.code === "UNCONFIRMED_ANSWER")).toEqual([]);
   });

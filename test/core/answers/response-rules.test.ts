@@ -22,7 +22,19 @@ const codes = (r: Response) => checkResponse(q, digest, r).map((i) => `${i.sever
 
 describe("checkResponse", () => {
   it.each<[string, Response, string[]]>([
-    ["accepts valid answers of every type", response({ "DET.01": { value: "yes" }, "DET.02": { value: 40 }, "DET.03": { value: 3 }, "PRR.01": { value: ["national"], evidence: "Plan 2023" }, "PRR.02": { value: "2023-10-04" }, "PRR.04": { value: "Few detectors." }, "PRR.05": { value: "interior" } }), []],
+    [
+      "accepts valid answers of every type",
+      response({
+        "DET.01": { value: "yes" },
+        "DET.02": { value: 40 },
+        "DET.03": { value: 3 },
+        "PRR.01": { value: ["national"], evidence: "Plan 2023" },
+        "PRR.02": { value: "2023-10-04" },
+        "PRR.04": { value: "Few detectors." },
+        "PRR.05": { value: "interior" },
+      }),
+      [],
+    ],
     ["accepts dont-know and not-applicable anywhere", response({ "DET.01": { value: "dont-know" }, "DET.03": { value: "not-applicable" } }), []],
     ["refuses a level off the scale", response({ "DET.03": { value: 6 } }), ["error:INVALID_ANSWER"]],
     ["refuses yes-no given as a boolean", response({ "DET.01": { value: true } }), ["error:INVALID_ANSWER"]],

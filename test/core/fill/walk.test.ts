@@ -23,7 +23,12 @@ describe("nextQuestion", () => {
     ["skips questions not asked of the agency (`for`)", "customs", { "DET.01": a("no") }, "DET.04"],
     ["asks again a question whose saved answer is not valid", "health", { "DET.01": a("maybe") }, "DET.01"],
     ["asks an optional question like any other", "health", { "DET.01": a("no"), "DET.03": a(2), "PRR.01": a([]), "PRR.03": a("interior") }, "PRR.04"],
-    ["returns nothing when every question that applies is answered", "health", { "DET.01": a("no"), "DET.03": a(2), "PRR.01": a([]), "PRR.03": a("interior"), "PRR.04": a("none") }, undefined],
+    [
+      "returns nothing when every question that applies is answered",
+      "health",
+      { "DET.01": a("no"), "DET.03": a(2), "PRR.01": a([]), "PRR.03": a("interior"), "PRR.04": a("none") },
+      undefined,
+    ],
   ])("%s", (_name, agency, answers, expected) => {
     expect(nextQuestion(q, { agency }, answers)?.question.id).toBe(expected);
   });

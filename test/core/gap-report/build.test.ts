@@ -61,7 +61,12 @@ describe("buildGapReport", () => {
   });
 
   it("applies a workshop decision, keeps the agencies' answers as superseded, and settles the disagreement", () => {
-    const consensus: Consensus = { questionnaire: { id: "mini", version: "1.2.0" }, country: "XX", date: "2025-03-04", decisions: [{ question: "DET.03", value: 3, justification: "agreed" }] };
+    const consensus: Consensus = {
+      questionnaire: { id: "mini", version: "1.2.0" },
+      country: "XX",
+      date: "2025-03-04",
+      decisions: [{ question: "DET.03", value: 3, justification: "agreed" }],
+    };
     const report = build(merged(response("regulator", { "DET.03": 2 }), response("health", { "DET.03": 4 })), { consensus });
     const x = question(report, "DET.03");
     expect(x).toMatchObject({ value: 3, rule: "consensus", score: 60, decision: { value: 3, justification: "agreed" }, disagreement: { resolved: true } });
@@ -79,7 +84,15 @@ describe("buildGapReport", () => {
     const report = build(rs);
     const sources = report.questions.flatMap((x) => x.sources.map((s) => `${x.id}:${s.agency}:${s.role}`));
     expect(sources.sort()).toEqual(
-      ["DET.01:regulator:stands", "DET.02:regulator:irrelevant", "DET.03:regulator:stands", "DET.03:customs:not-asked", "DET.03:health:irrelevant", "PRR.01:customs:stands", "PRR.04:customs:dont-know"].sort(),
+      [
+        "DET.01:regulator:stands",
+        "DET.02:regulator:irrelevant",
+        "DET.03:regulator:stands",
+        "DET.03:customs:not-asked",
+        "DET.03:health:irrelevant",
+        "PRR.01:customs:stands",
+        "PRR.04:customs:dont-know",
+      ].sort(),
     );
     expect(question(report, "DET.03")?.sources.find((s) => s.agency === "regulator")).toMatchObject({ comment: "why", evidence: "doc", display: "2 – Limited" });
   });
@@ -113,7 +126,13 @@ describe("buildGapReport", () => {
   });
 
   it("records excluded files and marks their agencies as answering an older revision", () => {
-    const report = buildGapReport({ questionnaire: m.questionnaire, digest: m.digest, language: "en", responses: [], excluded: [{ file: "old.yaml", agency: "customs", version: "1.0.0", reason: "older" }] });
+    const report = buildGapReport({
+      questionnaire: m.questionnaire,
+      digest: m.digest,
+      language: "en",
+      responses: [],
+      excluded: [{ file: "old.yaml", agency: "customs", version: "1.0.0", reason: "older" }],
+    });
     expect(report.agencies.find((a) => a.id === "customs")).toMatchObject({ status: "older-revision", file: "old.yaml", share: null });
     expect(report.missing).toEqual(["health", "regulator"]);
   });

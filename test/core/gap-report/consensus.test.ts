@@ -3,7 +3,11 @@ import { checkConsensus, normalizeConsensus, type Consensus } from "../../../src
 import { mini } from "../../merge-helpers.js";
 
 const m = mini();
-const consensus = (decisions: Consensus["decisions"], digest?: string): Consensus => ({ questionnaire: { id: "mini", version: "1.2.0", ...(digest ? { digest } : {}) }, country: "XX", decisions });
+const consensus = (decisions: Consensus["decisions"], digest?: string): Consensus => ({
+  questionnaire: { id: "mini", version: "1.2.0", ...(digest ? { digest } : {}) },
+  country: "XX",
+  decisions,
+});
 
 describe("checkConsensus", () => {
   it("accepts valid decisions, with or without the digest", () => {
@@ -12,9 +16,27 @@ describe("checkConsensus", () => {
   });
 
   it.each([
-    { name: "UNKNOWN_QUESTION when a decision names a missing question", decisions: [{ question: "DET.09", value: 3, justification: "j" }], code: "UNKNOWN_QUESTION", path: ["decisions", 0, "question"] },
-    { name: "INVALID_ANSWER when the value is not an answer to the question", decisions: [{ question: "DET.03", value: 7, justification: "j" }], code: "INVALID_ANSWER", path: ["decisions", 0, "value"] },
-    { name: "DUPLICATE_DECISION when a question is decided twice", decisions: [{ question: "DET.03", value: 3, justification: "j" }, { question: "DET.03", value: 2, justification: "k" }], code: "DUPLICATE_DECISION", path: ["decisions", 1, "question"] },
+    {
+      name: "UNKNOWN_QUESTION when a decision names a missing question",
+      decisions: [{ question: "DET.09", value: 3, justification: "j" }],
+      code: "UNKNOWN_QUESTION",
+      path: ["decisions", 0, "question"],
+    },
+    {
+      name: "INVALID_ANSWER when the value is not an answer to the question",
+      decisions: [{ question: "DET.03", value: 7, justification: "j" }],
+      code: "INVALID_ANSWER",
+      path: ["decisions", 0, "value"],
+    },
+    {
+      name: "DUPLICATE_DECISION when a question is decided twice",
+      decisions: [
+        { question: "DET.03", value: 3, justification: "j" },
+        { question: "DET.03", value: 2, justification: "k" },
+      ],
+      code: "DUPLICATE_DECISION",
+      path: ["decisions", 1, "question"],
+    },
   ])("reports $name", ({ decisions, code, path }) => {
     const issues = checkConsensus(m.questionnaire, m.digest, consensus(decisions));
     expect(issues.map((i) => [i.code, i.path])).toEqual([[code, path]]);

@@ -28,6 +28,10 @@ describe("coverage", () => {
 
   it("counts only in-scope questions with a usable answer nationally", () => {
     const x = (outcome: QuestionResult["outcome"]) => ({ outcome }) as QuestionResult;
-    expect(nationalCoverage([x("scored"), x("answered"), x("not-applicable"), x("dont-know"), x("unanswered"), x("out-of-scope")])).toEqual({ questions: 5, covered: 3, coverage: 60 });
+    expect(nationalCoverage([x("scored"), x("answered"), x("not-applicable"), x("dont-know"), x("unanswered"), x("out-of-scope")])).toEqual({
+      questions: 5,
+      covered: 3,
+      coverage: 60,
+    });
   });
 });

@@ -5,7 +5,23 @@ import { byDomain, domainPhaseMatrix, mean, scoreOf, scoreQuestions, weightedMea
 
 const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: { en: String(value) }, description: { en: "" } }));
 const q = { scales: { capability: { id: "capability", levels, path: [] } } } as unknown as Questionnaire;
-const question = (over: Partial<Question>): Question => ({ id: "X.01", areaId: "X", text: { en: "" }, type: "level", scale: "capability", domains: ["C"], phase: "prevention", weight: 1, for: [], required: true, evidence: "none", scored: false, was: [], path: [], ...over });
+const question = (over: Partial<Question>): Question => ({
+  id: "X.01",
+  areaId: "X",
+  text: { en: "" },
+  type: "level",
+  scale: "capability",
+  domains: ["C"],
+  phase: "prevention",
+  weight: 1,
+  for: [],
+  required: true,
+  evidence: "none",
+  scored: false,
+  was: [],
+  path: [],
+  ...over,
+});
 
 describe("scoreOf", () => {
   it.each([
@@ -25,8 +41,20 @@ describe("scoreOf", () => {
 
 describe("means", () => {
   it.each([
-    { items: [{ score: 100, weight: 1 }, { score: 0, weight: 3 }], expected: 25 },
-    { items: [{ score: 60, weight: 2 }, { score: 40, weight: 2 }], expected: 50 },
+    {
+      items: [
+        { score: 100, weight: 1 },
+        { score: 0, weight: 3 },
+      ],
+      expected: 25,
+    },
+    {
+      items: [
+        { score: 60, weight: 2 },
+        { score: 40, weight: 2 },
+      ],
+      expected: 50,
+    },
     { items: [], expected: null },
   ])("the weighted mean of $items is $expected", ({ items, expected }) => {
     expect(weightedMean(items)).toBe(expected);
@@ -39,7 +67,26 @@ describe("means", () => {
 });
 
 const result = (over: Partial<QuestionResult>): QuestionResult => ({
-  id: "X.01", area: "X", text: "", type: "level", domains: ["C"], phase: "prevention", weight: 1, lead: null, outcome: "scored", value: 3, display: "3", rule: "single", score: 60, level: 3, gap: 2, priority: 2, disagreement: null, decision: null, sources: [], ...over,
+  id: "X.01",
+  area: "X",
+  text: "",
+  type: "level",
+  domains: ["C"],
+  phase: "prevention",
+  weight: 1,
+  lead: null,
+  outcome: "scored",
+  value: 3,
+  display: "3",
+  rule: "single",
+  score: 60,
+  level: 3,
+  gap: 2,
+  priority: 2,
+  disagreement: null,
+  decision: null,
+  sources: [],
+  ...over,
 });
 
 describe("aggregates", () => {

@@ -32,10 +32,48 @@ describe("evaluate", () => {
     ["a condition on dont-know", { question: "DK", atLeast: 1 }, false],
     ["a condition on not-applicable", { question: "NA", is: "not-applicable" }, false],
     ["not of an unanswered question", { not: { question: "NONE", is: "yes" } }, true],
-    ["all of true and true", { all: [{ question: "YN", is: "yes" }, { question: "LV", atLeast: 2 }] }, true],
-    ["all of true and false", { all: [{ question: "YN", is: "yes" }, { question: "LV", atLeast: 5 }] }, false],
-    ["any of false and true", { any: [{ question: "YN", is: "no" }, { question: "LV", atMost: 3 }] }, true],
-    ["nested not/any", { not: { any: [{ question: "YN", is: "no" }, { question: "CH", is: "a" }] } }, true],
+    [
+      "all of true and true",
+      {
+        all: [
+          { question: "YN", is: "yes" },
+          { question: "LV", atLeast: 2 },
+        ],
+      },
+      true,
+    ],
+    [
+      "all of true and false",
+      {
+        all: [
+          { question: "YN", is: "yes" },
+          { question: "LV", atLeast: 5 },
+        ],
+      },
+      false,
+    ],
+    [
+      "any of false and true",
+      {
+        any: [
+          { question: "YN", is: "no" },
+          { question: "LV", atMost: 3 },
+        ],
+      },
+      true,
+    ],
+    [
+      "nested not/any",
+      {
+        not: {
+          any: [
+            { question: "YN", is: "no" },
+            { question: "CH", is: "a" },
+          ],
+        },
+      },
+      true,
+    ],
   ])("%s gives %s", (_name, condition, expected) => {
     expect(evaluate(condition, answers)).toBe(expected);
   });

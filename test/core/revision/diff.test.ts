@@ -11,14 +11,14 @@ const t = (en: string) => ({ en, fr: `${en} (fr)` });
 type Case = [string, (r: RawQ) => void, [string, string, string][]];
 
 const CASES: Case[] = [
-  ["a new question is minor", (r) => r.areas[0]?.questions.push({ id: "DET.05", text: t("New?"), type: "yes-no", domains: ["R"], phase: "detection" }), [["question-added", "minor", "DET.05"]]],
+  [
+    "a new question is minor",
+    (r) => r.areas[0]?.questions.push({ id: "DET.05", text: t("New?"), type: "yes-no", domains: ["R"], phase: "detection" }),
+    [["question-added", "minor", "DET.05"]],
+  ],
   ["a removed question is breaking", (r) => take(r, "PRR.03"), [["question-removed", "breaking", "PRR.03"]]],
   ["a question renamed through `was` is minor", (r) => Object.assign(question(r, "DET.04"), { id: "DET.09", was: "DET.04" }), [["question-renamed", "minor", "DET.09"]]],
-  [
-    "a question moved to another area is minor",
-    (r) => r.areas[1]?.questions.push({ ...take(r, "DET.04"), id: "PRR.09", was: "DET.04" }),
-    [["question-moved", "minor", "PRR.09"]],
-  ],
+  ["a question moved to another area is minor", (r) => r.areas[1]?.questions.push({ ...take(r, "DET.04"), id: "PRR.09", was: "DET.04" }), [["question-moved", "minor", "PRR.09"]]],
   [
     "a split (one old id in two `was`) is breaking",
     (r) => {
@@ -43,19 +43,34 @@ const CASES: Case[] = [
   ["a removed option is breaking", (r) => (question(r, "PRR.02").options as unknown[]).pop(), [["options-removed", "breaking", "PRR.02"]]],
   [
     "an option replaced through `recode` is minor",
-    (r) => Object.assign(question(r, "PRR.02"), { options: [{ value: "police", label: t("Interior") }, { value: "emergency", label: t("Emergency ministry") }], recode: { interior: "police" } }),
+    (r) =>
+      Object.assign(question(r, "PRR.02"), {
+        options: [
+          { value: "police", label: t("Interior") },
+          { value: "emergency", label: t("Emergency ministry") },
+        ],
+        recode: { interior: "police" },
+      }),
     [["options-recoded", "minor", "PRR.02"]],
   ],
-  ["a relabelled option is a patch", (r) => ((question(r, "PRR.02").options as { label: Record<string, string> }[])[0]!.label.en = "Ministry of Interior"), [["options-relabelled", "patch", "PRR.02"]]],
+  [
+    "a relabelled option is a patch",
+    (r) => ((question(r, "PRR.02").options as { label: Record<string, string> }[])[0]!.label.en = "Ministry of Interior"),
+    [["options-relabelled", "patch", "PRR.02"]],
+  ],
   ["reordered options are a patch", (r) => (question(r, "PRR.02").options as unknown[]).reverse(), [["options-reordered", "patch", "PRR.02"]]],
   ["a narrower number range is breaking", (r) => (question(r, "DET.02").max = 50), [["bounds-narrowed", "breaking", "DET.02"]]],
   ["a wider number range is minor", (r) => (question(r, "DET.02").max = 500), [["bounds-widened", "minor", "DET.02"]]],
   ["a changed condition is minor", (r) => (question(r, "DET.02").when = { question: "DET.01", is: "no" }), [["condition-changed", "minor", "DET.02"]]],
   ["a new condition is minor", (r) => (question(r, "DET.04").when = { question: "DET.03", atLeast: 2 }), [["condition-changed", "minor", "DET.04"]]],
-  ["a condition on a renamed question is unchanged", (r) => {
-    Object.assign(question(r, "DET.01"), { id: "DET.00", was: "DET.01" });
-    question(r, "DET.02").when = { question: "DET.00", is: "yes" };
-  }, [["question-renamed", "minor", "DET.00"]]],
+  [
+    "a condition on a renamed question is unchanged",
+    (r) => {
+      Object.assign(question(r, "DET.01"), { id: "DET.00", was: "DET.01" });
+      question(r, "DET.02").when = { question: "DET.00", is: "yes" };
+    },
+    [["question-renamed", "minor", "DET.00"]],
+  ],
   ["asking more agencies is minor", (r) => (question(r, "DET.02").for = ["regulator", "customs"]), [["asked-of-more", "minor", "DET.02"]]],
   ["asking fewer agencies is breaking", (r) => (question(r, "DET.03").for = ["regulator"]), [["asked-of-fewer", "breaking", "DET.03"]]],
   ["a changed lead agency is minor", (r) => (question(r, "PRR.02").lead = "customs"), [["lead-changed", "minor", "PRR.02"]]],
@@ -67,20 +82,52 @@ const CASES: Case[] = [
   ["scoring a yes-no question is minor", (r) => (question(r, "DET.01").scored = true), [["scoring-changed", "minor", "DET.01"]]],
   ["a changed unit is a patch", (r) => (question(r, "DET.02").unit = t("stations")), [["unit-changed", "patch", "DET.02"]]],
   ["reordered questions are a patch", (r) => r.areas[1]?.questions.reverse(), [["questions-reordered", "patch", "area PRR"]]],
-  ["a new area is minor", (r) => r.areas.push({ id: "REC", title: t("Recovery"), questions: [{ id: "REC.01", text: t("Recovered?"), type: "yes-no", domains: ["C"], phase: "recovery" }] }), [["area-added", "minor", "area REC"], ["question-added", "minor", "REC.01"]]],
-  ["a removed area is breaking", (r) => r.areas.pop(), [["area-removed", "breaking", "area PRR"], ["question-removed", "breaking", "PRR.01"], ["question-removed", "breaking", "PRR.02"], ["question-removed", "breaking", "PRR.03"]]],
+  [
+    "a new area is minor",
+    (r) => r.areas.push({ id: "REC", title: t("Recovery"), questions: [{ id: "REC.01", text: t("Recovered?"), type: "yes-no", domains: ["C"], phase: "recovery" }] }),
+    [
+      ["area-added", "minor", "area REC"],
+      ["question-added", "minor", "REC.01"],
+    ],
+  ],
+  [
+    "a removed area is breaking",
+    (r) => r.areas.pop(),
+    [
+      ["area-removed", "breaking", "area PRR"],
+      ["question-removed", "breaking", "PRR.01"],
+      ["question-removed", "breaking", "PRR.02"],
+      ["question-removed", "breaking", "PRR.03"],
+    ],
+  ],
   ["a retitled area is a patch", (r) => (r.areas[0]!.title = t("Detection and monitoring")), [["area-retitled", "patch", "area DET"]]],
   ["reordered areas are a patch", (r) => r.areas.reverse(), [["areas-reordered", "patch", "questionnaire"]]],
   ["a new language is minor", (r) => r.languages.push("de"), [["language-added", "minor", "language de"]]],
   ["a removed language is breaking", (r) => (r.languages = ["en"]), [["language-removed", "breaking", "language fr"]]],
   ["a new agency is minor", (r) => r.agencies.push({ id: "army", name: t("Army") }), [["agency-added", "minor", "agency army"]]],
-  ["a removed agency is breaking", (r) => {
-    r.agencies.pop();
-    for (const a of r.areas) for (const q of a.questions) q.for = (q.for as string[]).filter((x) => x !== "regulator");
-  }, [["agency-removed", "breaking", "agency regulator"], ["asked-of-fewer", "breaking", "DET.01"], ["asked-of-fewer", "breaking", "DET.02"], ["asked-of-fewer", "breaking", "DET.03"], ["asked-of-fewer", "breaking", "PRR.01"], ["asked-of-fewer", "breaking", "PRR.02"], ["asked-of-fewer", "breaking", "PRR.03"]]],
+  [
+    "a removed agency is breaking",
+    (r) => {
+      r.agencies.pop();
+      for (const a of r.areas) for (const q of a.questions) q.for = (q.for as string[]).filter((x) => x !== "regulator");
+    },
+    [
+      ["agency-removed", "breaking", "agency regulator"],
+      ["asked-of-fewer", "breaking", "DET.01"],
+      ["asked-of-fewer", "breaking", "DET.02"],
+      ["asked-of-fewer", "breaking", "DET.03"],
+      ["asked-of-fewer", "breaking", "PRR.01"],
+      ["asked-of-fewer", "breaking", "PRR.02"],
+      ["asked-of-fewer", "breaking", "PRR.03"],
+    ],
+  ],
   ["a renamed agency is a patch", (r) => (r.agencies[0]!.name = t("Ministry of Health")), [["agency-renamed", "patch", "agency health"]]],
   ["a new scale is minor", (r) => (r.scales.maturity = structuredClone(r.scales.capability!)), [["scale-added", "minor", "scale maturity"]]],
-  ["a level added to a scale is minor", (r) => r.scales.capability!.levels.push({ value: 6, label: t("Level 6"), description: t("Description 6") }), [["scale-levels-added", "minor", "scale capability"]]],
+  [
+    "a level added to a scale is minor",
+    (r) => r.scales.capability!.levels.push({ value: 6, label: t("Level 6"), description: t("Description 6") }),
+    [["scale-levels-added", "minor", "scale capability"]],
+  ],
   ["a level removed from a scale is breaking", (r) => r.scales.capability!.levels.pop(), [["scale-levels-removed", "breaking", "scale capability"]]],
   ["reworded levels are a patch", (r) => (r.scales.capability!.levels[0]!.description = t("Nothing in place.")), [["scale-relabelled", "patch", "scale capability"]]],
   ["a new title is a patch", (r) => (r.title = t("Demo, revised")), [["title-changed", "patch", "questionnaire"]]],
@@ -115,7 +162,6 @@ describe("diffRevisions", () => {
     const covered = new Set([...CASES.flatMap(([, , expected]) => expected.map(([kind]) => kind)), "scale-changed", "scale-removed"]);
     expect([...covered].sort()).toEqual(Object.keys(CHANGE_KINDS).sort());
   });
-
 
   it("does not report a text change for a language only one revision has", () => {
     const next = revise(base, "1.1.0", (r) => {
@@ -163,8 +209,15 @@ describe("diffRevisions", () => {
     const v2 = loadQuestionnaireFile("questionnaires/cbrn-naq/2.0.0.yaml").value!.questionnaire;
     const d = diffRevisions(v1, v2);
     const count = (kind: string) => d.changes.filter((c) => c.kind === kind).length;
-    expect([count("question-added"), count("question-removed"), count("question-split"), count("question-merged"), count("question-moved"), count("type-changed")]).toEqual([46, 9, 7, 6, 14, 7]);
-    expect(d.changes.filter((c) => c.kind === "question-removed").map((c) => c.subject).sort()).toEqual(["AUT.03", "DET.09", "LEG.17", "PRR.14", "PRV.11", "PRV.44", "REC.15", "RSK.15", "SUS.14"]);
+    expect([count("question-added"), count("question-removed"), count("question-split"), count("question-merged"), count("question-moved"), count("type-changed")]).toEqual([
+      46, 9, 7, 6, 14, 7,
+    ]);
+    expect(
+      d.changes
+        .filter((c) => c.kind === "question-removed")
+        .map((c) => c.subject)
+        .sort(),
+    ).toEqual(["AUT.03", "DET.09", "LEG.17", "PRR.14", "PRV.11", "PRV.44", "REC.15", "RSK.15", "SUS.14"]);
     expect(d.changes.filter((c) => c.kind === "type-changed").map((c) => c.subject)).toEqual(["AUT.11", "AUT.13", "PRV.14", "DET.01", "PRR.26", "REC.14", "STC.02"]);
     expect(d.issues).toEqual([]);
     expect(largestLevel(d.changes)).toBe("breaking");

@@ -73,34 +73,73 @@ describe("migrateResponse", () => {
       { "DET.03": { value: 4 }, "DET.04": { value: 2 } },
       { answers: { "DET.03": 2 }, confirm: ["DET.03"] },
     ],
-    ["sets aside a yes-no answer to a question that became a level", (r) => (question(r, "DET.01").type = "level"), { "DET.01": { value: "yes" } }, { unmapped: [["DET.01", "type-changed", "DET.01"]] }],
+    [
+      "sets aside a yes-no answer to a question that became a level",
+      (r) => (question(r, "DET.01").type = "level"),
+      { "DET.01": { value: "yes" } },
+      { unmapped: [["DET.01", "type-changed", "DET.01"]] },
+    ],
     ["carries dont-know across a type change", (r) => (question(r, "DET.01").type = "level"), { "DET.01": { value: "dont-know" } }, { answers: { "DET.01": "dont-know" } }],
     [
       "recodes an option through `recode`",
-      (r) => Object.assign(question(r, "PRR.02"), { options: [{ value: "police", label: t("Police") }, { value: "emergency", label: t("Emergency") }], recode: { interior: "police" } }),
+      (r) =>
+        Object.assign(question(r, "PRR.02"), {
+          options: [
+            { value: "police", label: t("Police") },
+            { value: "emergency", label: t("Emergency") },
+          ],
+          recode: { interior: "police" },
+        }),
       { "PRR.02": { value: "interior" } },
       { answers: { "PRR.02": "police" } },
     ],
-    ["sets aside an option that is gone", (r) => (question(r, "PRR.02").options as unknown[]).shift(), { "PRR.02": { value: "interior" } }, { unmapped: [["PRR.02", "option-removed", "PRR.02"]] }],
+    [
+      "sets aside an option that is gone",
+      (r) => (question(r, "PRR.02").options as unknown[]).shift(),
+      { "PRR.02": { value: "interior" } },
+      { unmapped: [["PRR.02", "option-removed", "PRR.02"]] },
+    ],
     [
       "carries the options still offered of a multi-choice answer and sets the others aside",
       (r) => (question(r, "PRR.01").options as unknown[]).pop(),
       { "PRR.01": { value: ["national", "regional"] } },
       { answers: { "PRR.01": ["national"] }, confirm: ["PRR.01"], unmapped: [["PRR.01", "option-removed", "PRR.01"]] },
     ],
-    ["turns a choice into a one-item multi-choice and asks for the others", (r) => (question(r, "PRR.02").type = "multi-choice"), { "PRR.02": { value: "emergency" } }, { answers: { "PRR.02": ["emergency"] }, confirm: ["PRR.02"] }],
-    ["sets aside a number outside the new range", (r) => (question(r, "DET.02").max = 10), { "DET.01": { value: "yes" }, "DET.02": { value: 40 } }, { answers: { "DET.01": "yes" }, unmapped: [["DET.02", "out-of-range", "DET.02"]] }],
+    [
+      "turns a choice into a one-item multi-choice and asks for the others",
+      (r) => (question(r, "PRR.02").type = "multi-choice"),
+      { "PRR.02": { value: "emergency" } },
+      { answers: { "PRR.02": ["emergency"] }, confirm: ["PRR.02"] },
+    ],
+    [
+      "sets aside a number outside the new range",
+      (r) => (question(r, "DET.02").max = 10),
+      { "DET.01": { value: "yes" }, "DET.02": { value: 40 } },
+      { answers: { "DET.01": "yes" }, unmapped: [["DET.02", "out-of-range", "DET.02"]] },
+    ],
     ["sets aside the answer to a removed question", (r) => take(r, "PRR.03"), { "PRR.03": { value: "Few detectors." } }, { unmapped: [["PRR.03", "removed", undefined]] }],
     [
       "points a removed question's answer at the question closest in wording",
       (r) => {
         take(r, "DET.03");
-        r.areas[0]?.questions.push({ id: "DET.05", text: t("How developed is laboratory surveillance of pathogens?"), type: "level", domains: ["B"], phase: "detection", for: ["regulator"] });
+        r.areas[0]?.questions.push({
+          id: "DET.05",
+          text: t("How developed is laboratory surveillance of pathogens?"),
+          type: "level",
+          domains: ["B"],
+          phase: "detection",
+          for: ["regulator"],
+        });
       },
       { "DET.03": { value: 2 } },
       { unmapped: [["DET.03", "removed", "DET.05"]] },
     ],
-    ["sets aside an answer to a question no longer asked of the agency", (r) => (question(r, "DET.03").for = ["health"]), { "DET.03": { value: 5 } }, { unmapped: [["DET.03", "not-asked", "DET.03"]] }],
+    [
+      "sets aside an answer to a question no longer asked of the agency",
+      (r) => (question(r, "DET.03").for = ["health"]),
+      { "DET.03": { value: 5 } },
+      { unmapped: [["DET.03", "not-asked", "DET.03"]] },
+    ],
     ["sets aside an answer to a question the old revision does not have", () => {}, { "DET.77": { value: 1 } }, { unmapped: [["DET.77", "unknown-question", undefined]] }],
     ["sets aside an answer that was not valid", () => {}, { "DET.03": { value: 9 } }, { unmapped: [["DET.03", "invalid", "DET.03"]] }],
   ])("%s", (_name, change, answers, expected) => {
@@ -139,7 +178,10 @@ describe("migrateResponse", () => {
     ["keeps the answer to the question with the same id for a text", "text", "First.", "Second.", "First."],
     ["keeps a real answer over dont-know", "level", "dont-know", 3, 3],
   ])("merges differing answers: %s", (_name, type, a, b, merged) => {
-    const options = [{ value: "national", label: t("National") }, { value: "regional", label: t("Regional") }];
+    const options = [
+      { value: "national", label: t("National") },
+      { value: "regional", label: t("Regional") },
+    ];
     const old = revise(base, "1.0.0", (r) => {
       for (const id of ["DET.03", "DET.04"]) Object.assign(question(r, id), { type, for: ["regulator"], ...(type === "multi-choice" ? { options } : {}) });
     });
@@ -147,7 +189,12 @@ describe("migrateResponse", () => {
       take(r, "DET.04");
       question(r, "DET.03").was = ["DET.03", "DET.04"];
     });
-    const r = migrateResponse(rev(old), rev(next), response({ "DET.03": { value: a }, "DET.04": { value: b } }, { questionnaire: { id: "demo", version: "1.0.0", digest: rev(old).digest } }), NOW).response;
+    const r = migrateResponse(
+      rev(old),
+      rev(next),
+      response({ "DET.03": { value: a }, "DET.04": { value: b } }, { questionnaire: { id: "demo", version: "1.0.0", digest: rev(old).digest } }),
+      NOW,
+    ).response;
     expect(r.answers["DET.03"]?.value).toEqual(merged);
     expect(r.answers["DET.03"]?.confirm).toBeDefined();
   });
@@ -190,10 +237,13 @@ describe("migrateResponse", () => {
   });
 
   it("reports UNKNOWN_AGENCY when the agency is not in the new revision", () => {
-    const { report } = migrate((q) => {
-      q.agencies = q.agencies.filter((a) => a.id !== "regulator");
-      for (const a of q.areas) for (const x of a.questions) x.for = (x.for as string[]).filter((y) => y !== "regulator");
-    }, { "DET.03": { value: 3 } });
+    const { report } = migrate(
+      (q) => {
+        q.agencies = q.agencies.filter((a) => a.id !== "regulator");
+        for (const a of q.areas) for (const x of a.questions) x.for = (x.for as string[]).filter((y) => y !== "regulator");
+      },
+      { "DET.03": { value: 3 } },
+    );
     expect(report.issues.map((i) => i.code)).toEqual(["UNKNOWN_AGENCY"]);
     expect(report.unmapped).toBe(1);
   });
@@ -247,7 +297,15 @@ describe("migrating responses to the bundled revisions", () => {
   it("always gives a response that passes every check of 2.0.0, with every old answer carried or unmapped", () => {
     fc.assert(
       fc.property(answered, ({ agency, status, answers }) => {
-        const old: Response = { questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: v1.digest }, country: "XX", agency, language: "ru", status, updated: "2024-01-01T00:00:00Z", answers: answers as Record<string, Answer> };
+        const old: Response = {
+          questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: v1.digest },
+          country: "XX",
+          agency,
+          language: "ru",
+          status,
+          updated: "2024-01-01T00:00:00Z",
+          answers: answers as Record<string, Answer>,
+        };
         const { response: r, report } = migrateResponse(v1, v2, old, NOW);
         expect(checkResponse(v2.questionnaire, v2.digest, r)).toEqual([]);
         expect(report.carried + report.unmapped).toBe(Object.keys(answers).length);

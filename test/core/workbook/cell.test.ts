@@ -8,7 +8,7 @@ describe("neutralise", () => {
     ["-5", "'-5"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"],
-    ["\r\n=HYPERLINK(\"http://x\")", "'\r\n=HYPERLINK(\"http://x\")"],
+    ['\r\n=HYPERLINK("http://x")', '\'\r\n=HYPERLINK("http://x")'],
     ["  =1", "'  =1"],
     ["＝1+1", "'＝1+1"],
     ["Law 12-2019", "Law 12-2019"],

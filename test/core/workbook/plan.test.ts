@@ -77,7 +77,16 @@ describe("planTemplate", () => {
     [{ question: "DET.03", atLeast: 3 }, "en", "DET.03 is at least “3 — Developed capacity”"],
     [{ question: "PRR.01", in: ["national", "local"] }, "en", "PRR.01 is one of “National plan”, “Local plans”"],
     [{ all: [{ question: "DET.01", is: true }, { not: { question: "DET.02", atLeast: 5 } }] }, "en", "DET.01 is “Yes” and not (DET.02 is at least 5)"],
-    [{ any: [{ question: "DET.03", atMost: 1 }, { question: "DET.04", is: "bsl-3" }] }, "ru", "ответ на DET.03 — не выше «1 — Потенциал отсутствует» или ответ на DET.04 — «Лаборатория BSL-3»"],
+    [
+      {
+        any: [
+          { question: "DET.03", atMost: 1 },
+          { question: "DET.04", is: "bsl-3" },
+        ],
+      },
+      "ru",
+      "ответ на DET.03 — не выше «1 — Потенциал отсутствует» или ответ на DET.04 — «Лаборатория BSL-3»",
+    ],
   ])("puts %j in words in %s", (condition, lang, words) => {
     expect(conditionInWords(xq, condition as never, lang)).toBe(words);
   });
@@ -92,7 +101,7 @@ describe("planTemplate", () => {
       status: "in-progress",
       updated: "2024-05-15T10:00:00Z",
       answers: {
-        "DET.01": { value: "yes", comment: "=HYPERLINK(\"http://evil\")" },
+        "DET.01": { value: "yes", comment: '=HYPERLINK("http://evil")' },
         "DET.02": { value: 12 },
         "DET.03": { value: 4, evidence: "+Law 7" },
         "PRR.01": { value: ["national", "local"] },
@@ -101,7 +110,7 @@ describe("planTemplate", () => {
     };
     const p = plan({ response });
     const rows = new Map(p.areas.flatMap((a) => a.rows.map((r) => [r.id, r])));
-    expect(rows.get("DET.01")).toMatchObject({ answer: "Yes", comment: "'=HYPERLINK(\"http://evil\")" });
+    expect(rows.get("DET.01")).toMatchObject({ answer: "Yes", comment: '\'=HYPERLINK("http://evil")' });
     expect(rows.get("DET.02")).toMatchObject({ answer: 12 });
     expect(rows.get("DET.03")).toMatchObject({ answer: "4 — Demonstrated capacity", evidenceText: "'+Law 7" });
     expect(rows.get("PRR.01")).toMatchObject({ answer: "National plan; Local plans" });

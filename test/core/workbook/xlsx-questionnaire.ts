@@ -34,7 +34,17 @@ export const xq = normalizeQuestionnaire({
       title: text("Detection", "Détection", "Обнаружение"),
       questions: [
         { id: "DET.01", text: text("Is there a network?"), type: "yes-no", domains: ["R"], phase: "detection" },
-        { id: "DET.02", text: text("How many stations?"), type: "number", min: 0, max: 100, unit: text("stations"), domains: ["R"], phase: "detection", when: { question: "DET.01", is: "yes" } },
+        {
+          id: "DET.02",
+          text: text("How many stations?"),
+          type: "number",
+          min: 0,
+          max: 100,
+          unit: text("stations"),
+          domains: ["R"],
+          phase: "detection",
+          when: { question: "DET.01", is: "yes" },
+        },
         { id: "DET.03", text: text("How developed is surveillance?"), type: "level", domains: ["B"], phase: "detection", evidence: "required" },
         {
           id: "DET.04",

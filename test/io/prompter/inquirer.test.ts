@@ -33,7 +33,15 @@ describe("inquirerPrompter", () => {
   });
 
   it("starts on the default choice", async () => {
-    const answer = inquirerPrompter({ plain: true }).select({ key: "k", message: "Pick", choices: [{ value: "a", name: "A" }, { value: "b", name: "B" }], default: "b" });
+    const answer = inquirerPrompter({ plain: true }).select({
+      key: "k",
+      message: "Pick",
+      choices: [
+        { value: "a", name: "A" },
+        { value: "b", name: "B" },
+      ],
+      default: "b",
+    });
     screen.keypress("enter");
     await expect(answer).resolves.toBe("b");
   });

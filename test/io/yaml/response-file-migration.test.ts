@@ -16,11 +16,29 @@ const response: Response = {
   updated: "2025-03-01T09:30:00Z",
   migrated: [{ from: { id: "cbrn-naq", version: "1.0.0", digest: `sha256:${"b".repeat(64)}` }, at: "2025-03-01T09:30:00Z" }],
   answers: {
-    "LEG.13": { value: 2, confirm: "LEG.13 merges LEG.13 (4) and LEG.14 (2): check it", mergedFrom: [{ question: "LEG.13", value: 4 }, { question: "LEG.14", value: 2, comment: "# not a comment" }] },
+    "LEG.13": {
+      value: 2,
+      confirm: "LEG.13 merges LEG.13 (4) and LEG.14 (2): check it",
+      mergedFrom: [
+        { question: "LEG.13", value: 4 },
+        { question: "LEG.14", value: 2, comment: "# not a comment" },
+      ],
+    },
     "STC.01": { value: "yes", evidence: "Decree 41, art. 2" },
     "STC.06": { value: ["export", "no"], comment: "First line.\nSecond line: with a colon." },
   },
-  unmapped: [{ question: "DET.01", version: "1.0.0", value: "no", comment: "Old comment.", reason: "type-changed", note: "DET.01 is now a level question", target: "DET.01", resolved: "2025-03-02T10:00:00Z" }],
+  unmapped: [
+    {
+      question: "DET.01",
+      version: "1.0.0",
+      value: "no",
+      comment: "Old comment.",
+      reason: "type-changed",
+      note: "DET.01 is now a level question",
+      target: "DET.01",
+      resolved: "2025-03-02T10:00:00Z",
+    },
+  ],
 };
 
 describe("response files of migrated responses", () => {

@@ -62,7 +62,10 @@ describe("serializeResponse", () => {
 
 describe("headerComments", () => {
   it("keeps the comment lines a file starts with, but not its yaml-language-server line", () => {
-    expect(headerComments("# yaml-language-server: $schema=x.json\n# Fictional example.\n# Generated.\nkind: response\n# later\n")).toEqual(["# Fictional example.", "# Generated."]);
+    expect(headerComments("# yaml-language-server: $schema=x.json\n# Fictional example.\n# Generated.\nkind: response\n# later\n")).toEqual([
+      "# Fictional example.",
+      "# Generated.",
+    ]);
   });
 
   it("finds the $schema reference of the yaml-language-server line", () => {
@@ -71,7 +74,11 @@ describe("headerComments", () => {
   });
 
   it("puts them after the yaml-language-server line when writing", () => {
-    expect(serializeResponse(filled(), q, "s.json", ["# Fictional example."]).split("\n").slice(0, 3)).toEqual(["# yaml-language-server: $schema=s.json", "# Fictional example.", "kind: response"]);
+    expect(serializeResponse(filled(), q, "s.json", ["# Fictional example."]).split("\n").slice(0, 3)).toEqual([
+      "# yaml-language-server: $schema=s.json",
+      "# Fictional example.",
+      "kind: response",
+    ]);
   });
 });
 

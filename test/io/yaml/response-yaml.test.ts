@@ -36,14 +36,41 @@ describe("scalar", () => {
     ["see # here", '"see # here"'],
     [" padded", '" padded"'],
     ["two\nlines", '"two\\nlines"'],
-    ["=HYPERLINK(\"x\")", '=HYPERLINK("x")'],
+    ['=HYPERLINK("x")', '=HYPERLINK("x")'],
   ])("writes %j as %s", (value, yaml) => {
     expect(scalar(value)).toBe(yaml);
   });
 
   it("quotes exactly what the shared response writer quotes", () => {
-    const samples = ["yes", "no", "On", "y", "2.0.0", "2024-05-15", "2024-10-08T15:10:00.000Z", "12", "1_000", "1:20", ".5", "0x1F", "null", "true", "Oui", "LEG.07", "sha256:ab", "- x", "a: b", "note#1", "=SUM(A1)"];
-    for (const v of samples) expect(scalar(v), v).toBe(stringify(v, { compat: "yaml-1.1" }).trim().replace(/^'(.*)'$/, (_m, x: string) => JSON.stringify(x.replace(/''/g, "'"))));
+    const samples = [
+      "yes",
+      "no",
+      "On",
+      "y",
+      "2.0.0",
+      "2024-05-15",
+      "2024-10-08T15:10:00.000Z",
+      "12",
+      "1_000",
+      "1:20",
+      ".5",
+      "0x1F",
+      "null",
+      "true",
+      "Oui",
+      "LEG.07",
+      "sha256:ab",
+      "- x",
+      "a: b",
+      "note#1",
+      "=SUM(A1)",
+    ];
+    for (const v of samples)
+      expect(scalar(v), v).toBe(
+        stringify(v, { compat: "yaml-1.1" })
+          .trim()
+          .replace(/^'(.*)'$/, (_m, x: string) => JSON.stringify(x.replace(/''/g, "'"))),
+      );
   });
 
   it("reads back as the same string, whatever the string, in both YAML readers naq uses", () => {

@@ -73,7 +73,13 @@ describe("the examples' HTML report in Chromium", () => {
     const { loadMergeInputs } = await import("../../../src/io/merge-inputs.js");
     const { buildGapReport } = await import("../../../src/core/gap-report/build.js");
     const inputs = loadMergeInputs({ paths: [join(root, "examples")] });
-    report = buildGapReport({ questionnaire: inputs.revision.questionnaire, digest: inputs.revision.digest, language: "en", responses: inputs.responses, excluded: inputs.excluded });
+    report = buildGapReport({
+      questionnaire: inputs.revision.questionnaire,
+      digest: inputs.revision.digest,
+      language: "en",
+      responses: inputs.responses,
+      excluded: inputs.excluded,
+    });
     visit = await open(context, report, "examples");
   });
   afterAll(async () => {

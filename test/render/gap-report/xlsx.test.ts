@@ -24,8 +24,16 @@ describe("XLSX report", () => {
 
   it("holds the model's figures", async () => {
     const { report, rows } = await readBack();
-    expect(rows("Areas").slice(1)).toEqual(report.areas.map((a) => [a.id, a.title, ...[a.score, a.coverage, a.answerRate].map((x) => x ?? undefined), a.questions, a.scored, a.covered, a.disagreements]));
-    expect(rows("Priorities").slice(1).map((r) => r.slice(0, 9))).toEqual(report.priorities.map((p) => [p.rank, p.question, p.area, report.questions.find((x) => x.id === p.question)?.text, p.level, report.target, p.gap, p.weight, p.priority]));
+    expect(rows("Areas").slice(1)).toEqual(
+      report.areas.map((a) => [a.id, a.title, ...[a.score, a.coverage, a.answerRate].map((x) => x ?? undefined), a.questions, a.scored, a.covered, a.disagreements]),
+    );
+    expect(
+      rows("Priorities")
+        .slice(1)
+        .map((r) => r.slice(0, 9)),
+    ).toEqual(
+      report.priorities.map((p) => [p.rank, p.question, p.area, report.questions.find((x) => x.id === p.question)?.text, p.level, report.target, p.gap, p.weight, p.priority]),
+    );
     const summary = new Map(rows("Summary").map((r) => [r[0], r[1]]));
     expect(summary.get("Overall score (%)")).toBe(report.summary.overall);
     expect(summary.get("Unresolved disagreements")).toBe(report.summary.unresolved);
@@ -65,7 +73,13 @@ describe("XLSX report of responses carried from an older revision", () => {
     const { loadMergeInputs } = await import("../../../src/io/merge-inputs.js");
     const { buildGapReport } = await import("../../../src/core/gap-report/build.js");
     const inputs = loadMergeInputs({ paths: ["examples"] });
-    const report = buildGapReport({ questionnaire: inputs.revision.questionnaire, digest: inputs.revision.digest, language: "en", responses: inputs.responses, excluded: inputs.excluded });
+    const report = buildGapReport({
+      questionnaire: inputs.revision.questionnaire,
+      digest: inputs.revision.digest,
+      language: "en",
+      responses: inputs.responses,
+      excluded: inputs.excluded,
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(report)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Not carried");

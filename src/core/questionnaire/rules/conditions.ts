@@ -22,7 +22,13 @@ export const conditionRefsValid: Rule = (q) => {
       }
       if (!target) {
         const near = q.questions.find((c) => c.id.toLowerCase() === leaf.question.toLowerCase());
-        out.push(error("UNKNOWN_QUESTION_REF", `${x.id}: its condition names \`${leaf.question}\`, which is not a question of this questionnaire${near ? `. Did you mean \`${near.id}\`?` : ""}`, at));
+        out.push(
+          error(
+            "UNKNOWN_QUESTION_REF",
+            `${x.id}: its condition names \`${leaf.question}\`, which is not a question of this questionnaire${near ? `. Did you mean \`${near.id}\`?` : ""}`,
+            at,
+          ),
+        );
         continue;
       }
       if ((order.get(target.id) ?? 0) > (order.get(x.id) ?? 0)) {
@@ -102,7 +108,9 @@ export const conditionCycles: Rule = (q) => {
       if (!reported.has(key)) {
         reported.add(key);
         const first = index.get(id);
-        out.push(error("CONDITION_CYCLE", `conditions form a cycle: ${[...cycle, id].join(" → ")}; one of them must not depend on the others`, first ? [...first.path, "when"] : []));
+        out.push(
+          error("CONDITION_CYCLE", `conditions form a cycle: ${[...cycle, id].join(" → ")}; one of them must not depend on the others`, first ? [...first.path, "when"] : []),
+        );
       }
       return;
     }

@@ -21,13 +21,32 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string, report: (t: T
 
 /** Area, question and agency ids are unique; languages are listed once. */
 export const uniqueIds: Rule = (q) => [
-  ...duplicates(q.languages, (l) => l, (l, _f, i) => error("DUPLICATE_LANGUAGE", `language \`${l}\` is listed twice`, ["languages", i])),
-  ...duplicates(q.areas, (a) => a.id, (a) => error("DUPLICATE_AREA_ID", `area id \`${a.id}\` is used by another area; give each area its own id`, [...a.path, "id"])),
-  ...duplicates(q.agencies, (a) => a.id, (a) => error("DUPLICATE_AGENCY_ID", `agency id \`${a.id}\` is declared twice`, [...a.path, "id"])),
-  ...duplicates(q.questions, (x) => x.id, (x, f) => {
-    const firstQ = q.questions[f];
-    return error("DUPLICATE_QUESTION_ID", `question id \`${x.id}\` is already used in area ${firstQ?.areaId ?? "?"}; question ids must be unique in the questionnaire`, [...x.path, "id"]);
-  }),
+  ...duplicates(
+    q.languages,
+    (l) => l,
+    (l, _f, i) => error("DUPLICATE_LANGUAGE", `language \`${l}\` is listed twice`, ["languages", i]),
+  ),
+  ...duplicates(
+    q.areas,
+    (a) => a.id,
+    (a) => error("DUPLICATE_AREA_ID", `area id \`${a.id}\` is used by another area; give each area its own id`, [...a.path, "id"]),
+  ),
+  ...duplicates(
+    q.agencies,
+    (a) => a.id,
+    (a) => error("DUPLICATE_AGENCY_ID", `agency id \`${a.id}\` is declared twice`, [...a.path, "id"]),
+  ),
+  ...duplicates(
+    q.questions,
+    (x) => x.id,
+    (x, f) => {
+      const firstQ = q.questions[f];
+      return error("DUPLICATE_QUESTION_ID", `question id \`${x.id}\` is already used in area ${firstQ?.areaId ?? "?"}; question ids must be unique in the questionnaire`, [
+        ...x.path,
+        "id",
+      ]);
+    },
+  ),
 ];
 
 /** Choice questions have options, uniquely valued; other types have none. */
@@ -44,8 +63,10 @@ export const optionLists: Rule = (q) => {
       out.push(error("OPTIONS_NOT_ALLOWED", `${x.id} is a ${x.type} question, which takes no \`options\`; remove them or change the type to choice`, [...x.path, "options"], true));
     }
     out.push(
-      ...duplicates(x.options ?? [], (o) => o.value, (o, _f, i) =>
-        error("DUPLICATE_OPTION_VALUE", `${x.id} lists option value \`${o.value}\` twice`, [...x.path, "options", i, "value"]),
+      ...duplicates(
+        x.options ?? [],
+        (o) => o.value,
+        (o, _f, i) => error("DUPLICATE_OPTION_VALUE", `${x.id} lists option value \`${o.value}\` twice`, [...x.path, "options", i, "value"]),
       ),
     );
   }
@@ -105,7 +126,8 @@ export const agencyRefs: Rule = (q) => {
       if (!declared.has(a)) out.push(error("UNKNOWN_AGENCY", `${x.id} is asked of \`${a}\`, which is not declared under \`agencies\`.${hint(a)}`, [...x.path, "for", i]));
     });
     if (x.lead !== undefined) {
-      if (!declared.has(x.lead)) out.push(error("UNKNOWN_AGENCY", `${x.id} names lead agency \`${x.lead}\`, which is not declared under \`agencies\`.${hint(x.lead)}`, [...x.path, "lead"]));
+      if (!declared.has(x.lead))
+        out.push(error("UNKNOWN_AGENCY", `${x.id} names lead agency \`${x.lead}\`, which is not declared under \`agencies\`.${hint(x.lead)}`, [...x.path, "lead"]));
       else if (!x.for.includes(x.lead)) out.push(error("LEAD_NOT_ASKED", `${x.id} names \`${x.lead}\` as lead, but does not ask it; add it to \`for\``, [...x.path, "lead"]));
     }
   }

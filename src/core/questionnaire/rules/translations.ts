@@ -35,7 +35,9 @@ export const translationsComplete: Rule = (q) => {
     }
     for (const lang of Object.keys(t.text)) {
       if (!declared.has(lang)) {
-        out.push(warning("UNDECLARED_LANGUAGE", `${t.what} has a \`${lang}\` text, but \`${lang}\` is not in \`languages\`; add it there or remove the text`, [...t.path, lang], true));
+        out.push(
+          warning("UNDECLARED_LANGUAGE", `${t.what} has a \`${lang}\` text, but \`${lang}\` is not in \`languages\`; add it there or remove the text`, [...t.path, lang], true),
+        );
       }
     }
   }
