@@ -3,10 +3,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GapReport } from "../../../src/core/gap-report/model.js";
-import { launch, open, type Visit } from "../../browser.js";
-import { root } from "../../helpers.js";
-import { hostileReport, SCRIPT_COMMENT } from "../../merge-helpers.js";
+import type { GapReport } from "../../src/core/gap-report/model.js";
+import { launch, open, type Visit } from "../browser.js";
+import { root } from "../helpers.js";
+import { hostileReport, SCRIPT_COMMENT } from "../merge-helpers.js";
 
 describe("the HTML report in Chromium", () => {
   let context: BrowserContext;
@@ -70,8 +70,8 @@ describe("the examples' HTML report in Chromium", () => {
 
   beforeAll(async () => {
     context = await launch();
-    const { loadMergeInputs } = await import("../../../src/io/merge-inputs.js");
-    const { buildGapReport } = await import("../../../src/core/gap-report/build.js");
+    const { loadMergeInputs } = await import("../../src/io/merge-inputs.js");
+    const { buildGapReport } = await import("../../src/core/gap-report/build.js");
     const inputs = loadMergeInputs({ paths: [join(root, "examples")] });
     report = buildGapReport({
       questionnaire: inputs.revision.questionnaire,
