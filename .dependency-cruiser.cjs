@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       name: "only-main-runs-the-cli",
-      comment: "Only main imports the CLI (src/cli.ts, whose commands are wired in src/cli/), and nothing else in src imports main: exit codes and error printing live there alone.",
+      comment:
+        "Only main imports the CLI (src/cli.ts, whose commands are wired in src/cli/), and nothing else in src imports main: exit codes and error printing live there alone.",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/main\\.ts$", "^src/cli\\.ts$", "^src/cli/"] },
       to: { path: ["^src/main\\.ts$", "^src/cli\\.ts$", "^src/cli/"] },
