@@ -1,13 +1,12 @@
 import { carriedFrom } from "../../core/answers/carried-answers.js";
 import type { Answer, AnswerValue, Question, UnmappedAnswer } from "../../core/questionnaire/model.js";
-import type { Texts } from "./lines.js";
+import { FILL_LAYOUT, type Texts } from "./lines.js";
+import { bareValueInWords } from "../../core/answers/words.js";
 import { safeForTerminal, type Style } from "../../render/style.js";
 
-/** An answer as it was given to an older revision, whose question naq may no longer have: the value itself. */
+/** An answer as it was given to an older revision, whose question naq may no longer have: the value itself, yes/no and the special answers in words. */
 export function oldValue(texts: Texts, value: AnswerValue): string {
-  if (value === "dont-know") return texts.words.dontKnow;
-  if (value === "not-applicable") return texts.words.notApplicable;
-  return safeForTerminal(Array.isArray(value) ? value.join("; ") : String(value));
+  return safeForTerminal(bareValueInWords(value, texts.lang, FILL_LAYOUT));
 }
 
 /**

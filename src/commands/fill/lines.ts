@@ -1,5 +1,6 @@
 import type { Position, ReviewItem } from "../../core/fill/walk.js";
-import { levelsOf, localize, type AnswerValue, type LocalText, type Question, type Questionnaire } from "../../core/questionnaire/model.js";
+import { valueInWords, type Layout } from "../../core/answers/words.js";
+import { localize, type AnswerValue, type LocalText, type Question, type Questionnaire } from "../../core/questionnaire/model.js";
 import type { FillWords } from "./words.js";
 import { safeForTerminal, type Style } from "../../render/style.js";
 
@@ -37,34 +38,14 @@ export class Texts {
     return extra ? `${text} (${extra})` : text;
   }
 
-  /** An answer as the person reads it: level and label, localized yes/no, option labels, number with unit. */
+  /** An answer as the person reads it: `3 · Label`, yes/no and the special answers in naq's words, option labels, a number with its unit. */
   value(question: Question, value: AnswerValue): string {
-    const w = this.words;
-    if (value === "dont-know") return w.dontKnow;
-    if (value === "not-applicable") return w.notApplicable;
-    switch (question.type) {
-      case "level": {
-        const level = levelsOf(this.q, question)?.find((l) => l.value === value);
-        return level ? `${level.value} · ${this.t(level.label)}` : safeForTerminal(String(value));
-      }
-      case "yes-no":
-        return value === "yes" ? w.yes : value === "no" ? w.no : safeForTerminal(String(value));
-      case "choice":
-        return this.optionLabel(question, String(value));
-      case "multi-choice":
-        return Array.isArray(value) ? (value.length ? value.map((v) => this.optionLabel(question, v)).join("; ") : w.none) : safeForTerminal(String(value));
-      case "number":
-        return question.unit ? `${String(value)} ${this.t(question.unit)}` : String(value);
-      default:
-        return safeForTerminal(String(value));
-    }
-  }
-
-  optionLabel(question: Question, value: string): string {
-    const o = question.options?.find((x) => x.value === value);
-    return o ? this.t(o.label) : safeForTerminal(value);
+    return safeForTerminal(valueInWords(this.q, question, value, this.lang, FILL_LAYOUT));
   }
 }
+
+/** The terminal's layout of an answer: `3 · Label`, naq's words capitalised as the menu items are. */
+export const FILL_LAYOUT: Layout = { level: (v, label) => `${v} · ${label}`, list: "; ", capital: true, unit: true };
 
 /** The heading printed when the walk enters an area. */
 export function areaHeading(texts: Texts, areaId: string, s: Style): string {

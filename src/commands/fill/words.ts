@@ -1,5 +1,12 @@
 import type { EntryProblem } from "../../core/answers/entry.js";
 import { carriedWords, type CarriedWords } from "./carried-words.js";
+import { answerWords, capitalised } from "../../core/answers/words.js";
+
+/** naq's answer words as the menu items start: `Yes`, `Ne sait pas`; one source with every other place that shows answers. */
+function answerItemWords(lang: string): Pick<FillWords, "yes" | "no" | "dontKnow" | "notApplicable"> {
+  const w = answerWords(lang);
+  return { yes: capitalised(w.yes), no: capitalised(w.no), dontKnow: capitalised(w.dontKnow), notApplicable: capitalised(w.notApplicable) };
+}
 
 /** The words a fill session shows around the questionnaire's own texts, in one language. */
 export interface FillWords {
@@ -42,10 +49,7 @@ export interface FillWords {
 }
 
 const EN: FillWords = {
-  yes: "Yes",
-  no: "No",
-  dontKnow: "Don't know",
-  notApplicable: "Not applicable",
+  ...answerItemWords("en"),
   help: "Help",
   skip: "Skip (optional question)",
   back: "← Back: type an answer",
@@ -88,10 +92,7 @@ const EN: FillWords = {
 };
 
 const FR: FillWords = {
-  yes: "Oui",
-  no: "Non",
-  dontKnow: "Ne sait pas",
-  notApplicable: "Sans objet",
+  ...answerItemWords("fr"),
   help: "Aide",
   skip: "Passer (question facultative)",
   back: "← Retour : saisir une réponse",
@@ -134,10 +135,7 @@ const FR: FillWords = {
 };
 
 const RU: FillWords = {
-  yes: "Да",
-  no: "Нет",
-  dontKnow: "Не знаю",
-  notApplicable: "Неприменимо",
+  ...answerItemWords("ru"),
   help: "Справка",
   skip: "Пропустить (необязательный вопрос)",
   back: "← Назад: ввести ответ",

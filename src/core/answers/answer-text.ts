@@ -1,7 +1,8 @@
 import { answerProblem, isIsoDate, isSpecialValue } from "./values.js";
 import { cellText, round, unneutralise, type CellValue } from "../workbook/cell.js";
 import { levelsOf, localize, type AnswerValue, type Question, type Questionnaire } from "../questionnaire/model.js";
-import { allTemplateWords, templateWords, type TemplateWords } from "../workbook/words.js";
+import { allTemplateWords } from "../workbook/words.js";
+import { allAnswerWords, answerWords, capitalised, valueInWords, type Layout } from "./words.js";
 
 /** What a cell says as an answer: nothing, a value, or why it is not one. */
 export type Recognised = { readonly kind: "empty" } | { readonly kind: "value"; readonly value: AnswerValue } | { readonly kind: "problem"; readonly message: string };
@@ -19,53 +20,40 @@ export function normalise(text: string): string {
 /** How a dropdown shows a level: `3 — Developed capacity`. */
 export const levelItem = (value: number, label: string): string => `${value} — ${label}`;
 
+/** Workbook cells and dropdowns: `3 — Label`, naq's words capitalised as list items are; a number stays a number. */
+const TEMPLATE_LAYOUT: Layout = { level: levelItem, list: "; ", capital: true, unit: false };
+
 /** An answer as the template shows it in `lang`: labels for levels, options, yes/no and the special answers. */
 export function answerDisplay(q: Questionnaire, question: Question, value: AnswerValue, lang: string): string | number {
-  const first = q.languages[0] ?? lang;
-  const w = templateWords(lang);
-  if (value === "dont-know") return w.dontKnow;
-  if (value === "not-applicable") return w.notApplicable;
-  switch (question.type) {
-    case "level": {
-      const level = levelsOf(q, question)?.find((l) => l.value === value);
-      return level ? levelItem(level.value, localize(level.label, lang, first)) : String(value);
-    }
-    case "yes-no":
-      return value === "yes" || value === true ? w.yes : value === "no" || value === false ? w.no : String(value);
-    case "choice":
-    case "multi-choice": {
-      const label = (v: string) => localize(question.options?.find((o) => o.value === v)?.label, lang, first) || v;
-      return Array.isArray(value) ? value.map(label).join("; ") : label(String(value));
-    }
-    case "number":
-      return typeof value === "number" ? value : String(value);
-    default:
-      return Array.isArray(value) ? value.join("; ") : String(value);
-  }
+  if (question.type === "number" && typeof value === "number") return value;
+  return valueInWords(q, question, value, lang, TEMPLATE_LAYOUT);
 }
 
 /** The dropdown items of a question in `lang`, special answers last; undefined for typed answers. */
 export function answerItems(q: Questionnaire, question: Question, lang: string): string[] | undefined {
   const first = q.languages[0] ?? lang;
-  const w = templateWords(lang);
-  const specials = [w.dontKnow, w.notApplicable];
+  const w = answerWords(lang);
+  const specials = [capitalised(w.dontKnow), capitalised(w.notApplicable)];
   switch (question.type) {
     case "level":
       return [...(levelsOf(q, question) ?? []).map((l) => levelItem(l.value, localize(l.label, lang, first))), ...specials];
     case "yes-no":
-      return [w.yes, w.no, ...specials];
+      return [capitalised(w.yes), capitalised(w.no), ...specials];
     case "choice":
     case "multi-choice":
       return [...(question.options ?? []).map((o) => localize(o.label, lang, first)), ...specials];
-    default:
+    case "number":
+    case "date":
+    case "text":
       return undefined;
   }
 }
 
 /**
- * Recognises the answers written in a workbook: labels in any of the questionnaire's languages (and
- * the template words naq knows), underlying values, numbers typed as text, real or ISO dates,
- * booleans; case- and whitespace-insensitively. `lang` is the template's language, used in messages.
+ * Recognises the answers written in a workbook: labels in any of the questionnaire's languages, naq's
+ * answer words (and other ways people write them) in every language naq speaks, underlying values,
+ * numbers typed as text, real or ISO dates, booleans; case- and whitespace-insensitively. `lang` is the
+ * template's language, used in messages.
  */
 export function answerRecogniser(q: Questionnaire, lang: string): Recogniser {
   let byLang = recognisers.get(q);
@@ -80,8 +68,18 @@ export type Recogniser = (question: Question, cell: CellValue) => Recognised;
 // Built once per revision and language: importing many workbooks of one revision reuses it.
 const recognisers = new WeakMap<Questionnaire, Map<string, Recogniser>>();
 
-function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
-  const words = allTemplateWords();
+/** naq's own answer words, in every language, keyed by their normalised text. */
+interface WordMaps {
+  readonly special: ReadonlyMap<string, AnswerValue>;
+  readonly yesNo: ReadonlyMap<string, AnswerValue>;
+  /** The words for "nothing ticked" of a multi-choice question. */
+  readonly none: ReadonlySet<string>;
+}
+
+let wordMaps: WordMaps | undefined;
+
+function answerWordMaps(): WordMaps {
+  if (wordMaps) return wordMaps;
   const special = new Map<string, AnswerValue>();
   const yesNo = new Map<string, AnswerValue>();
   const add = (map: Map<string, AnswerValue>, keys: readonly string[], value: AnswerValue) => {
@@ -89,121 +87,73 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
   };
   add(special, ["dont-know"], "dont-know");
   add(special, ["not-applicable"], "not-applicable");
-  for (const w of words) {
-    add(special, [w.dontKnow, ...w.dontKnowAlso], "dont-know");
-    add(special, [w.notApplicable, ...w.notApplicableAlso], "not-applicable");
-    add(yesNo, [w.yes, ...w.yesAlso], "yes");
-    add(yesNo, [w.no, ...w.noAlso], "no");
+  for (const w of allAnswerWords()) {
+    add(special, [w.dontKnow], "dont-know");
+    add(special, [w.notApplicable], "not-applicable");
+    add(yesNo, [w.yes], "yes");
+    add(yesNo, [w.no], "no");
   }
-  add(yesNo, ["yes"], "yes");
-  add(yesNo, ["no"], "no");
+  // Other ways people write these answers, from the template's words.
+  for (const w of allTemplateWords()) {
+    add(special, w.dontKnowAlso, "dont-know");
+    add(special, w.notApplicableAlso, "not-applicable");
+    add(yesNo, w.yesAlso, "yes");
+    add(yesNo, w.noAlso, "no");
+  }
+  const none = new Set(allAnswerWords().map((w) => normalise(w.none)));
+  return (wordMaps = { special, yesNo, none });
+}
 
-  const optionMaps = new Map<string, Map<string, string>>();
-  const optionsOf = (question: Question): Map<string, string> => {
-    let m = optionMaps.get(question.id);
+/** Label and value lookups of one revision's questions, built on first use. */
+class Lookups {
+  private readonly options = new Map<string, Map<string, string>>();
+  private readonly levels = new Map<string, Map<string, number>>();
+
+  constructor(private readonly q: Questionnaire) {}
+
+  /** Each option's value and its labels in every language, normalised, to the option's value. */
+  optionsOf(question: Question): ReadonlyMap<string, string> {
+    let m = this.options.get(question.id);
     if (!m) {
       m = new Map();
       for (const o of question.options ?? []) if (!m.has(normalise(o.value))) m.set(normalise(o.value), o.value);
       for (const o of question.options ?? []) for (const label of Object.values(o.label)) if (!m.has(normalise(label))) m.set(normalise(label), o.value);
-      optionMaps.set(question.id, m);
+      this.options.set(question.id, m);
     }
     return m;
-  };
-  const levelMaps = new Map<string, Map<string, number>>();
-  const levelsByLabel = (question: Question): Map<string, number> => {
+  }
+
+  /** Each level's label in every language, alone and as the dropdown item `3 — Label`, to the level. */
+  levelsByLabel(question: Question): ReadonlyMap<string, number> {
     const scale = question.scale ?? "";
-    let m = levelMaps.get(scale);
+    let m = this.levels.get(scale);
     if (!m) {
       m = new Map();
-      for (const l of levelsOf(q, question) ?? []) {
+      for (const l of levelsOf(this.q, question) ?? []) {
         for (const label of Object.values(l.label)) {
-          // The label alone, and the dropdown item `3 — Label`, the form most cells hold.
           for (const key of [normalise(label), normalise(levelItem(l.value, label))]) if (!m.has(key)) m.set(key, l.value);
         }
       }
-      levelMaps.set(scale, m);
+      this.levels.set(scale, m);
     }
     return m;
-  };
+  }
+}
 
-  const w = templateWords(lang);
-  const notAllowed = (question: Question, shown: string): Recognised => {
-    const items = answerItems(q, question, lang);
-    const allowed = items ? items.join(", ") : describeTyped(question, w);
-    return { kind: "problem", message: `“${shown}” is not an allowed answer; allowed: ${allowed}` };
-  };
+/** What one recogniser reads with: the revision, the message language, the lookups and the words. */
+interface Reader {
+  readonly q: Questionnaire;
+  readonly lang: string;
+  readonly lookups: Lookups;
+  readonly words: WordMaps;
+}
 
-  const recognise = (question: Question, cell: CellValue): Recognised | AnswerValue => {
-    if (cell.kind === "empty" || (cell.kind === "text" && cell.text.trim() === "")) return { kind: "empty" };
-    if (cell.kind === "error") return { kind: "problem", message: `the cell shows the error ${cell.error}, not an answer; type or choose the answer itself` };
-    const shown = cellText(cell).trim();
-    const key = normalise(shown);
-    const sp = special.get(key);
-    if (sp !== undefined && cell.kind === "text") return sp;
-    switch (question.type) {
-      case "level": {
-        const levels = levelsOf(q, question) ?? [];
-        if (cell.kind === "number") return levels.some((l) => l.value === cell.value) ? cell.value : notAllowed(question, shown);
-        if (cell.kind !== "text") return notAllowed(question, shown);
-        const byLabel = levelsByLabel(question).get(key);
-        if (byLabel !== undefined) return byLabel;
-        const m = /^(\d+)\s*(?:[—–\-:.)]\s*)?(.*)$/.exec(key);
-        const level = m ? levels.find((l) => l.value === Number(m[1])) : undefined;
-        if (!m || !level) return notAllowed(question, shown);
-        const rest = m[2] ?? "";
-        return rest === "" || Object.values(level.label).some((label) => normalise(label) === rest) ? level.value : notAllowed(question, shown);
-      }
-      case "yes-no":
-        if (cell.kind === "boolean") return cell.value ? "yes" : "no";
-        return (cell.kind === "text" && yesNo.get(key)) || notAllowed(question, shown);
-      case "choice":
-        return optionsOf(question).get(key) ?? notAllowed(question, shown);
-      case "multi-choice":
-        return multiChoice(question, key, shown);
-      case "number":
-        if (cell.kind === "number") return cell.percent ? round(cell.value * 100) : cell.value;
-        if (cell.kind === "text") return parseNumber(shown) ?? notAllowed(question, shown);
-        return notAllowed(question, shown);
-      case "date":
-        if (cell.kind === "date") return cell.iso;
-        if (cell.kind === "text") return parseDate(shown) ?? { kind: "problem", message: `“${shown}” is not a date; type it as 2024-05-15` };
-        return { kind: "problem", message: `“${shown}” is not a date; type it as 2024-05-15` };
-      case "text":
-        return cell.kind === "text" ? unneutralise(cell.text).trim() : shown;
-    }
-  };
+type Read = Recognised | AnswerValue;
 
-  const multiChoice = (question: Question, key: string, shown: string): Recognised | AnswerValue => {
-    const options = optionsOf(question);
-    const whole = options.get(key);
-    if (whole !== undefined) return [whole];
-    const picked = new Set<string>();
-    const unknown: string[] = [];
-    for (const part of shown
-      .split(/[;\n\r]/)
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const hit = options.get(normalise(part));
-      if (hit !== undefined) {
-        picked.add(hit);
-        continue;
-      }
-      const sub = part.split(",").map(normalise).filter(Boolean);
-      if (sub.length > 1 && sub.every((x) => options.has(x))) for (const x of sub) picked.add(options.get(x) as string);
-      else unknown.push(part);
-    }
-    if (unknown.length || picked.size === 0) {
-      const bad = unknown.length ? unknown.join("; ") : shown;
-      return {
-        kind: "problem",
-        message: `“${bad}” ${unknown.length > 1 ? "are not allowed answers" : "is not an allowed answer"}; allowed, separated by semicolons: ${(answerItems(q, question, lang) ?? []).join(", ")}`,
-      };
-    }
-    return (question.options ?? []).map((o) => o.value).filter((v) => picked.has(v));
-  };
-
+function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
+  const reader: Reader = { q, lang, lookups: new Lookups(q), words: answerWordMaps() };
   return (question, cell) => {
-    const r = recognise(question, cell);
+    const r = recognise(reader, question, cell);
     if (typeof r === "object" && r !== null && !Array.isArray(r) && "kind" in r) return r;
     const value = r as AnswerValue;
     if (isSpecialValue(value)) return { kind: "value", value };
@@ -212,8 +162,90 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
   };
 }
 
-function describeTyped(question: Question, w: TemplateWords): string {
-  const specials = `${w.dontKnow}, ${w.notApplicable}`;
+function recognise(reader: Reader, question: Question, cell: CellValue): Read {
+  if (cell.kind === "empty" || (cell.kind === "text" && cell.text.trim() === "")) return { kind: "empty" };
+  if (cell.kind === "error") return { kind: "problem", message: `the cell shows the error ${cell.error}, not an answer; type or choose the answer itself` };
+  const shown = cellText(cell).trim();
+  const key = normalise(shown);
+  const special = reader.words.special.get(key);
+  if (special !== undefined && cell.kind === "text") return special;
+  const notAllowed = () => notAllowedAnswer(reader, question, shown);
+  switch (question.type) {
+    case "level":
+      return level(reader, question, cell, key) ?? notAllowed();
+    case "yes-no":
+      if (cell.kind === "boolean") return cell.value ? "yes" : "no";
+      return (cell.kind === "text" && reader.words.yesNo.get(key)) || notAllowed();
+    case "choice":
+      return reader.lookups.optionsOf(question).get(key) ?? notAllowed();
+    case "multi-choice":
+      return multiChoice(reader, question, key, shown);
+    case "number":
+      if (cell.kind === "number") return cell.percent ? round(cell.value * 100) : cell.value;
+      if (cell.kind === "text") return parseNumber(shown) ?? notAllowed();
+      return notAllowed();
+    case "date":
+      if (cell.kind === "date") return cell.iso;
+      return (cell.kind === "text" ? parseDate(shown) : undefined) ?? { kind: "problem", message: `“${shown}” is not a date; type it as 2024-05-15` };
+    case "text":
+      return cell.kind === "text" ? unneutralise(cell.text).trim() : shown;
+  }
+}
+
+/** A level from its number, its label or its dropdown item; undefined when the cell is none of them. */
+function level(reader: Reader, question: Question, cell: CellValue, key: string): number | undefined {
+  const levels = levelsOf(reader.q, question) ?? [];
+  if (cell.kind === "number") return levels.some((l) => l.value === cell.value) ? cell.value : undefined;
+  if (cell.kind !== "text") return undefined;
+  const byLabel = reader.lookups.levelsByLabel(question).get(key);
+  if (byLabel !== undefined) return byLabel;
+  const m = /^(\d+)\s*(?:[—–\-:.)]\s*)?(.*)$/.exec(key);
+  const found = m ? levels.find((l) => l.value === Number(m[1])) : undefined;
+  if (!m || !found) return undefined;
+  const rest = m[2] ?? "";
+  return rest === "" || Object.values(found.label).some((label) => normalise(label) === rest) ? found.value : undefined;
+}
+
+/** Options separated by semicolons or line breaks (or commas, when every part is an option), or naq's word for none. */
+function multiChoice(reader: Reader, question: Question, key: string, shown: string): Read {
+  const options = reader.lookups.optionsOf(question);
+  const whole = options.get(key);
+  if (whole !== undefined) return [whole];
+  if (reader.words.none.has(key)) return [];
+  const picked = new Set<string>();
+  const unknown: string[] = [];
+  for (const part of shown
+    .split(/[;\n\r]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const hit = options.get(normalise(part));
+    if (hit !== undefined) {
+      picked.add(hit);
+      continue;
+    }
+    const sub = part.split(",").map(normalise).filter(Boolean);
+    if (sub.length > 1 && sub.every((x) => options.has(x))) for (const x of sub) picked.add(options.get(x) as string);
+    else unknown.push(part);
+  }
+  if (unknown.length || picked.size === 0) {
+    const bad = unknown.length ? unknown.join("; ") : shown;
+    return {
+      kind: "problem",
+      message: `“${bad}” ${unknown.length > 1 ? "are not allowed answers" : "is not an allowed answer"}; allowed, separated by semicolons: ${(answerItems(reader.q, question, reader.lang) ?? []).join(", ")}`,
+    };
+  }
+  return (question.options ?? []).map((o) => o.value).filter((v) => picked.has(v));
+}
+
+function notAllowedAnswer(reader: Reader, question: Question, shown: string): Recognised {
+  const items = answerItems(reader.q, question, reader.lang);
+  const allowed = items ? items.join(", ") : describeTyped(question, reader.lang);
+  return { kind: "problem", message: `“${shown}” is not an allowed answer; allowed: ${allowed}` };
+}
+
+function describeTyped(question: Question, lang: string): string {
+  const w = answerWords(lang);
+  const specials = `${capitalised(w.dontKnow)}, ${capitalised(w.notApplicable)}`;
   if (question.type === "number") return `a number${question.min !== undefined ? ` ≥ ${question.min}` : ""}${question.max !== undefined ? ` ≤ ${question.max}` : ""}, ${specials}`;
   if (question.type === "date") return `a date such as 2024-05-15, ${specials}`;
   return `a text, ${specials}`;

@@ -1,4 +1,5 @@
 import { answerProblem, describeAllowed, isSpecialValue } from "../answers/values.js";
+import { valueAsGiven } from "../answers/words.js";
 import { listWords } from "./change.js";
 import type { AnswerValue, Question, Questionnaire, UnmappedReason } from "../questionnaire/model.js";
 
@@ -14,9 +15,9 @@ export type Carried =
     }
   | { readonly ok: false; readonly reason: UnmappedReason; readonly note: string };
 
-/** A value as it reads in a note: `3`, `yes`, `cwc, bwc`. */
+/** A value as it reads in a note: `3`, `yes`, `cwc, bwc`, `(none)`. */
 export function showValue(v: AnswerValue): string {
-  return Array.isArray(v) ? v.join(", ") || "(none)" : String(v);
+  return valueAsGiven(v);
 }
 
 /**

@@ -20,129 +20,25 @@ const message = (s: string) =>
 /** Escaped text with line breaks kept. */
 const multiline = (s: string) => esc(s).replace(/\r?\n/g, "<br>");
 
+type Names = ReturnType<typeof names>;
+
 /** The gap report as a complete HTML document. */
 export function renderHtml(report: GapReport): string {
   const n = names(report);
-  const s = report.summary;
   const byId = new Map(report.questions.map((x) => [x.id, x]));
   const title = `National CBRN gap report — ${report.country}`;
-  const body: string[] = [];
-
-  body.push(
+  const body = [
     `<header><h1>${esc(title)}</h1><p class="sub">${esc(report.questionnaire.title)} · <code>${esc(report.questionnaire.id)} ${esc(report.questionnaire.version)}</code> · data as of ${esc(day(report.asOf))} · target level ${report.target}</p></header>`,
-  );
-
-  const notices: string[] = [];
-  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined))
-    notices.push(
-      `<p><strong>Carried from ${esc(f.migratedFrom ?? "")}: <code>${esc(f.file)}</code></strong> (${esc(n.agency(f.agency))}): its answers were carried to ${esc(report.questionnaire.version)} through the revision's declared mappings.</p>`,
-    );
-  for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${message(e.reason)}.</p>`);
-  if (report.missing.length) notices.push(`<p><strong>Not answered:</strong> ${report.missing.map((id) => esc(n.agency(id))).join(", ")}.</p>`);
-  if (notices.length) body.push(`<aside class="notice" id="notices">${notices.join("")}</aside>`);
-
-  const resolved = s.disagreements - s.unresolved;
-  const inProgress = report.agencies.filter((a) => a.status === "in-progress").length;
-  body.push(
-    `<section id="summary"><h2>Summary</h2><div class="cards">`,
-    card("Overall score", pct(s.overall), heat(s.overall)),
-    card("Answers received", pct(s.answerRate), heat(s.answerRate), `questions with an answer: ${pct(s.coverage)}`),
-    card("Agencies merged", `${s.answered} of ${s.agencies}`, undefined, inProgress ? `${inProgress} in progress` : ""),
-    card("Disagreements", String(s.disagreements), undefined, resolved ? `${resolved} settled by the workshop` : s.unresolved ? "unresolved" : ""),
-    card("Questions with a gap", String(s.priorities), undefined, `${s.scored} of ${s.questions} scored`),
-    `</div></section>`,
-  );
-
-  body.push(`<section id="areas"><h2>Scores by area</h2>${areaScoresChart(report)}</section>`);
-  body.push(
+    ...notices(report, n),
+    ...summary(report),
+    `<section id="areas"><h2>Scores by area</h2>${areaScoresChart(report)}</section>`,
     `<section id="matrix"><h2>Scores by domain and phase</h2>${domainPhaseChart(report)}<p class="note">Each cell is the weighted mean score of the questions of that domain and phase; grey cells have no scored question.</p></section>`,
-  );
-
-  body.push(`<section id="priorities"><h2>Priorities</h2>`);
-  if (report.priorities.length === 0) body.push(`<p>No question falls short of the target.</p>`);
-  else {
-    const shown = report.priorities.slice(0, TOP_PRIORITIES);
-    body.push(
-      `<p class="note">Priority = gap to target level ${report.target} × question weight.${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`,
-    );
-    body.push(`<table class="priorities"><thead><tr><th>#</th><th>Question</th><th>Level</th><th>Gap</th><th>Weight</th><th>Priority</th><th>Lead agency</th></tr></thead><tbody>`);
-    for (const p of shown) {
-      const x = byId.get(p.question);
-      const flag = x?.disagreement && !x.disagreement.resolved ? ` <span class="tag warn">disputed</span>` : x?.decision ? ` <span class="tag">workshop</span>` : "";
-      body.push(
-        `<tr><td class="num">${p.rank}</td><td><a href="#q-${esc(p.question)}"><code>${esc(p.question)}</code></a> ${esc(x?.text ?? "")}${flag}</td><td class="num">${p.level}</td><td class="num">${p.gap}</td><td class="num">${p.weight}</td><td class="num"><strong>${p.priority}</strong></td><td>${p.lead ? esc(n.agency(p.lead)) : ""}</td></tr>`,
-      );
-    }
-    body.push(`</tbody></table>`);
-  }
-  body.push(`</section>`);
-
-  body.push(`<section id="disagreements"><h2>Disagreements</h2>`);
-  if (report.disagreements.length === 0) body.push(`<p>The agencies' answers never differ by two levels or more, nor mix yes and no.</p>`);
-  else {
-    body.push(
-      `<p class="note">${plural(s.disagreements, "question")} where answers differ by two levels or more, or mix yes and no; ${s.unresolved} unresolved. Every agency's answer and comment, side by side:</p>`,
-    );
-    for (const id of report.disagreements) {
-      const x = byId.get(id);
-      if (x) body.push(disagreementBlock(x, n.agency));
-    }
-  }
-  body.push(`</section>`);
-
-  body.push(
-    `<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area. The last row: all the answers expected from all agencies.</p>`,
-  );
-  body.push(`<table class="agencies"><thead><tr><th>Agency</th><th>Status</th><th>Answered</th><th>Respondent</th><th>Updated</th><th>File</th></tr></thead><tbody>`);
-  for (const a of report.agencies) {
-    body.push(
-      `<tr class="status-${esc(a.status)}"><td>${esc(a.name)}</td><td>${esc(STATUS_WORDS[a.status])}</td><td class="num">${a.status === "older-revision" ? "—" : `${a.answered} of ${a.relevant}`}</td><td>${esc(a.respondent ?? "")}</td><td class="date">${esc(day(a.updated))}</td><td>${a.file ? `<code>${esc(a.file)}</code>` : ""}</td></tr>`,
-    );
-  }
-  body.push(`</tbody></table></section>`);
-
-  body.push(`<section id="detail"><h2>Areas in detail</h2>`);
-  for (const a of report.areas) {
-    body.push(
-      `<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`,
-    );
-    body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
-    for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n.agency));
-    body.push(`</tbody></table></section>`);
-  }
-  body.push(`</section>`);
-
-  body.push(`<section id="method"><h2>How the figures are computed</h2><ul>`);
-  body.push(
-    `<li>A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.</li>`,
-    `<li>Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or <em>no</em>), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.</li>`,
-    `<li><em>Not applicable</em> leaves the denominator; <em>don't know</em> is not scored and counts against coverage.</li>`,
-    `<li>Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.</li>`,
-    `<li>Gap = target level (${report.target}) − level, a scored <em>no</em> counting as level 1; priority = gap × weight, ties broken by area order and question id.</li>`,
-  );
-  body.push(`</ul><h3>Files merged</h3><ul class="files">`);
-  for (const f of report.inputs)
-    body.push(
-      `<li><code>${esc(f.file)}</code> — ${esc(n.agency(f.agency))}, ${esc(STATUS_WORDS[f.status])}, ${f.answers} answers, updated ${esc(day(f.updated))}${f.migratedFrom ? `, carried from ${esc(f.migratedFrom)}` : ""}</li>`,
-    );
-  if (report.consensus)
-    body.push(
-      `<li><code>${esc(report.consensus.file)}</code> — ${plural(report.consensus.decisions, "workshop decision")}${report.consensus.workshop ? `, ${esc(report.consensus.workshop)}` : ""}${report.consensus.date ? `, ${esc(report.consensus.date)}` : ""}</li>`,
-    );
-  body.push(`</ul>`);
-  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
-  if (notCarried.length) {
-    body.push(
-      `<h3>Answers not carried from an older revision</h3><p>Kept as given; the agency should answer the question they most likely belong to now.</p><table class="not-carried"><thead><tr><th>Agency</th><th>Old question</th><th>Answer</th><th>Comment</th><th>Why</th><th>Question now</th></tr></thead><tbody>`,
-    );
-    for (const { f, u } of notCarried)
-      body.push(
-        `<tr><td>${esc(n.agency(f.agency))}</td><td>${esc(u.question)} (${esc(u.version)})</td><td>${esc(u.value)}</td><td>${esc(u.comment ?? "")}</td><td>${esc(u.note)}</td><td>${esc(u.target ?? "—")}</td></tr>`,
-      );
-    body.push(`</tbody></table>`);
-  }
-  body.push(`</section>`);
-
+    ...priorities(report, byId, n),
+    ...disagreements(report, byId, n),
+    ...coverage(report),
+    ...areasInDetail(report, n),
+    ...method(report, n),
+  ];
   return [
     "<!DOCTYPE html>",
     `<html lang="${esc(report.language)}">`,
@@ -160,6 +56,131 @@ export function renderHtml(report: GapReport): string {
     "</html>",
     "",
   ].join("\n");
+}
+
+/** Files carried from an older revision, files not merged, agencies that did not answer; nothing when there are none. */
+function notices(report: GapReport, n: Names): string[] {
+  const notices: string[] = [];
+  for (const f of report.inputs.filter((i) => i.migratedFrom !== undefined))
+    notices.push(
+      `<p><strong>Carried from ${esc(f.migratedFrom ?? "")}: <code>${esc(f.file)}</code></strong> (${esc(n.agency(f.agency))}): its answers were carried to ${esc(report.questionnaire.version)} through the revision's declared mappings.</p>`,
+    );
+  for (const e of report.excluded) notices.push(`<p><strong>Not merged: <code>${esc(e.file)}</code></strong> (${esc(n.agency(e.agency))}) ${message(e.reason)}.</p>`);
+  if (report.missing.length) notices.push(`<p><strong>Not answered:</strong> ${report.missing.map((id) => esc(n.agency(id))).join(", ")}.</p>`);
+  return notices.length ? [`<aside class="notice" id="notices">${notices.join("")}</aside>`] : [];
+}
+
+function summary(report: GapReport): string[] {
+  const s = report.summary;
+  const resolved = s.disagreements - s.unresolved;
+  const inProgress = report.agencies.filter((a) => a.status === "in-progress").length;
+  return [
+    `<section id="summary"><h2>Summary</h2><div class="cards">`,
+    card("Overall score", pct(s.overall), heat(s.overall)),
+    card("Answers received", pct(s.answerRate), heat(s.answerRate), `questions with an answer: ${pct(s.coverage)}`),
+    card("Agencies merged", `${s.answered} of ${s.agencies}`, undefined, inProgress ? `${inProgress} in progress` : ""),
+    card("Disagreements", String(s.disagreements), undefined, resolved ? `${resolved} settled by the workshop` : s.unresolved ? "unresolved" : ""),
+    card("Questions with a gap", String(s.priorities), undefined, `${s.scored} of ${s.questions} scored`),
+    `</div></section>`,
+  ];
+}
+
+function priorities(report: GapReport, byId: ReadonlyMap<string, QuestionResult>, n: Names): string[] {
+  const body = [`<section id="priorities"><h2>Priorities</h2>`];
+  if (report.priorities.length === 0) return [...body, `<p>No question falls short of the target.</p>`, `</section>`];
+  const shown = report.priorities.slice(0, TOP_PRIORITIES);
+  body.push(
+    `<p class="note">Priority = gap to target level ${report.target} × question weight.${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`,
+  );
+  body.push(`<table class="priorities"><thead><tr><th>#</th><th>Question</th><th>Level</th><th>Gap</th><th>Weight</th><th>Priority</th><th>Lead agency</th></tr></thead><tbody>`);
+  for (const p of shown) {
+    const x = byId.get(p.question);
+    const flag = x?.disagreement && !x.disagreement.resolved ? ` <span class="tag warn">disputed</span>` : x?.decision ? ` <span class="tag">workshop</span>` : "";
+    body.push(
+      `<tr><td class="num">${p.rank}</td><td><a href="#q-${esc(p.question)}"><code>${esc(p.question)}</code></a> ${esc(x?.text ?? "")}${flag}</td><td class="num">${p.level}</td><td class="num">${p.gap}</td><td class="num">${p.weight}</td><td class="num"><strong>${p.priority}</strong></td><td>${p.lead ? esc(n.agency(p.lead)) : ""}</td></tr>`,
+    );
+  }
+  body.push(`</tbody></table>`, `</section>`);
+  return body;
+}
+
+function disagreements(report: GapReport, byId: ReadonlyMap<string, QuestionResult>, n: Names): string[] {
+  const body = [`<section id="disagreements"><h2>Disagreements</h2>`];
+  if (report.disagreements.length === 0) return [...body, `<p>The agencies' answers never differ by two levels or more, nor mix yes and no.</p>`, `</section>`];
+  const s = report.summary;
+  body.push(
+    `<p class="note">${plural(s.disagreements, "question")} where answers differ by two levels or more, or mix yes and no; ${s.unresolved} unresolved. Every agency's answer and comment, side by side:</p>`,
+  );
+  for (const id of report.disagreements) {
+    const x = byId.get(id);
+    if (x) body.push(disagreementBlock(x, n.agency));
+  }
+  body.push(`</section>`);
+  return body;
+}
+
+function coverage(report: GapReport): string[] {
+  const body = [
+    `<section id="coverage"><h2>Coverage by agency and area</h2>${coverageChart(report)}<p class="note">Share of the questions that apply to each agency, given its own answers, that it answered; "don't know" is not an answer. Blank cells: the agency is asked nothing in that area. The last row: all the answers expected from all agencies.</p>`,
+    `<table class="agencies"><thead><tr><th>Agency</th><th>Status</th><th>Answered</th><th>Respondent</th><th>Updated</th><th>File</th></tr></thead><tbody>`,
+  ];
+  for (const a of report.agencies) {
+    body.push(
+      `<tr class="status-${esc(a.status)}"><td>${esc(a.name)}</td><td>${esc(STATUS_WORDS[a.status])}</td><td class="num">${a.status === "older-revision" ? "—" : `${a.answered} of ${a.relevant}`}</td><td>${esc(a.respondent ?? "")}</td><td class="date">${esc(day(a.updated))}</td><td>${a.file ? `<code>${esc(a.file)}</code>` : ""}</td></tr>`,
+    );
+  }
+  body.push(`</tbody></table></section>`);
+  return body;
+}
+
+function areasInDetail(report: GapReport, n: Names): string[] {
+  const body = [`<section id="detail"><h2>Areas in detail</h2>`];
+  for (const a of report.areas) {
+    body.push(
+      `<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`,
+    );
+    body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
+    for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n.agency));
+    body.push(`</tbody></table></section>`);
+  }
+  body.push(`</section>`);
+  return body;
+}
+
+/** How the figures are computed, the files merged and the answers that could not be carried. */
+function method(report: GapReport, n: Names): string[] {
+  const body = [`<section id="method"><h2>How the figures are computed</h2><ul>`];
+  body.push(
+    `<li>A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.</li>`,
+    `<li>Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or <em>no</em>), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.</li>`,
+    `<li><em>Not applicable</em> leaves the denominator; <em>don't know</em> is not scored and counts against coverage.</li>`,
+    `<li>Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.</li>`,
+    `<li>Gap = target level (${report.target}) − level, a scored <em>no</em> counting as level 1; priority = gap × weight, ties broken by area order and question id.</li>`,
+  );
+  body.push(`</ul><h3>Files merged</h3><ul class="files">`);
+  for (const f of report.inputs)
+    body.push(
+      `<li><code>${esc(f.file)}</code> — ${esc(n.agency(f.agency))}, ${esc(STATUS_WORDS[f.status])}, ${f.answers} answers, updated ${esc(day(f.updated))}${f.migratedFrom ? `, carried from ${esc(f.migratedFrom)}` : ""}</li>`,
+    );
+  if (report.consensus)
+    body.push(
+      `<li><code>${esc(report.consensus.file)}</code> — ${plural(report.consensus.decisions, "workshop decision")}${report.consensus.workshop ? `, ${esc(report.consensus.workshop)}` : ""}${report.consensus.date ? `, ${esc(report.consensus.date)}` : ""}</li>`,
+    );
+  body.push(`</ul>`, ...notCarried(report, n), `</section>`);
+  return body;
+}
+
+function notCarried(report: GapReport, n: Names): string[] {
+  const entries = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (!entries.length) return [];
+  return [
+    `<h3>Answers not carried from an older revision</h3><p>Kept as given; the agency should answer the question they most likely belong to now.</p><table class="not-carried"><thead><tr><th>Agency</th><th>Old question</th><th>Answer</th><th>Comment</th><th>Why</th><th>Question now</th></tr></thead><tbody>`,
+    ...entries.map(
+      ({ f, u }) =>
+        `<tr><td>${esc(n.agency(f.agency))}</td><td>${esc(u.question)} (${esc(u.version)})</td><td>${esc(u.value)}</td><td>${esc(u.comment ?? "")}</td><td>${esc(u.note)}</td><td>${esc(u.target ?? "—")}</td></tr>`,
+    ),
+    `</tbody></table>`,
+  ];
 }
 
 function card(label: string, value: string, colour?: string, note = ""): string {

@@ -44,14 +44,30 @@ function message(text: string): string {
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 const header = (cells: readonly string[], align: readonly ("l" | "r")[] = []) => [row(cells), row(cells.map((_, i) => (align[i] === "r" ? "--:" : "---")))];
 
+type Names = ReturnType<typeof names>;
+
 /** The gap report as a Markdown document. */
 export function renderMarkdown(report: GapReport): string {
   const n = names(report);
-  const s = report.summary;
-  const out: string[] = [];
   const byId = new Map(report.questions.map((x) => [x.id, x]));
+  return [
+    ...heading(report, n),
+    ...summary(report),
+    ...areaScores(report),
+    ...domainPhaseScores(report),
+    ...priorities(report, byId, n),
+    ...disagreements(report, byId, n),
+    ...coverage(report),
+    ...areasInDetail(report, n),
+    ...filesMerged(report),
+    ...notCarried(report, n),
+    ...method(report),
+  ].join("\n");
+}
 
-  out.push(`# National CBRN gap report — ${md(report.country)}`, "");
+/** The title, the revision and the notices: files carried from an older revision, not merged, agencies that did not answer. */
+function heading(report: GapReport, n: Names): string[] {
+  const out = [`# National CBRN gap report — ${md(report.country)}`, ""];
   out.push(
     `*${md(report.questionnaire.title)}* (\`${report.questionnaire.id}\` ${md(report.questionnaire.version)}) · data as of ${day(report.asOf)} · target level ${report.target} · texts in \`${md(report.language)}\``,
     "",
@@ -64,11 +80,16 @@ export function renderMarkdown(report: GapReport): string {
   for (const e of report.excluded) notices.push(`> **Not merged: ${md(e.file)}** (${md(n.agency(e.agency))}) ${message(e.reason)}.`);
   if (report.missing.length) notices.push(`> **Not answered:** ${report.missing.map((id) => `${md(n.agency(id))} (\`${md(id)}\`)`).join(", ")}.`);
   if (notices.length) out.push(notices.join("\n>\n"), "");
+  return out;
+}
 
-  out.push("## Summary", "");
+function summary(report: GapReport): string[] {
+  const s = report.summary;
   const inProgress = report.agencies.filter((a) => a.status === "in-progress").length;
   const resolved = s.disagreements - s.unresolved;
-  out.push(
+  return [
+    "## Summary",
+    "",
     ...header(["", ""]),
     row(["Overall score", `**${pct(s.overall)}**`]),
     row(["Questions with an answer", pct(s.coverage)]),
@@ -81,61 +102,73 @@ export function renderMarkdown(report: GapReport): string {
       ? [row(["Workshop decisions", `${report.consensus.decisions} (${md(report.consensus.file)}${report.consensus.date ? `, ${md(report.consensus.date)}` : ""})`])]
       : []),
     "",
-  );
+  ];
+}
 
-  out.push("## Scores by area", "");
+function areaScores(report: GapReport): string[] {
+  const out = ["## Scores by area", ""];
   out.push(...header(["Area", "", "Score", "", "Questions with an answer", "Answers received", "Scored", "Disagreements"], ["l", "l", "r", "l", "r", "r", "r", "r"]));
   for (const a of report.areas)
     out.push(row([md(a.id), md(a.title), pct(a.score), `\`${bar(a.score, 20)}\``, pct(a.coverage), pct(a.answerRate), `${a.scored} of ${a.questions}`, String(a.disagreements)]));
   out.push("");
+  return out;
+}
 
-  out.push("## Scores by domain and phase", "");
+function domainPhaseScores(report: GapReport): string[] {
+  const out = ["## Scores by domain and phase", ""];
   out.push(...header(["Domain", ...PHASES, "all phases"], ["l", ...PHASES.map(() => "r" as const), "r"]));
   for (const d of report.domains) {
     const cells = PHASES.map((p) => pct0(report.matrix.find((c) => c.domain === d.id && c.phase === p)?.score ?? null));
     out.push(row([`${d.id} ${DOMAIN_NAMES[d.id] ?? ""}`, ...cells, `**${pct0(d.score)}**`]));
   }
-  out.push(row(["**all domains**", ...PHASES.map((p) => `**${pct0(report.phases.find((x) => x.id === p)?.score ?? null)}**`), `**${pct0(s.overall)}**`]), "");
+  out.push(row(["**all domains**", ...PHASES.map((p) => `**${pct0(report.phases.find((x) => x.id === p)?.score ?? null)}**`), `**${pct0(report.summary.overall)}**`]), "");
+  return out;
+}
 
-  out.push("## Priorities", "");
-  if (report.priorities.length === 0) out.push("No question falls short of the target.", "");
-  else {
-    const shown = report.priorities.slice(0, TOP_PRIORITIES);
+function priorities(report: GapReport, byId: ReadonlyMap<string, QuestionResult>, n: Names): string[] {
+  const out = ["## Priorities", ""];
+  if (report.priorities.length === 0) return [...out, "No question falls short of the target.", ""];
+  const shown = report.priorities.slice(0, TOP_PRIORITIES);
+  out.push(
+    `Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(),
+    "",
+  );
+  out.push(...header(["#", "Question", "", "Level", "Gap", "Weight", "Priority", "Lead agency"], ["r", "l", "l", "r", "r", "r", "r", "l"]));
+  for (const p of shown) {
+    const x = byId.get(p.question);
+    const flag = x?.disagreement && !x.disagreement.resolved ? " ⚠ disputed" : x?.decision ? " (workshop)" : "";
     out.push(
-      `Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(),
-      "",
+      row([
+        String(p.rank),
+        `[${md(p.question)}](#${anchor(p.question)})`,
+        cell(x?.text) + flag,
+        String(p.level),
+        String(p.gap),
+        String(p.weight),
+        `**${p.priority}**`,
+        p.lead ? md(n.agency(p.lead)) : "",
+      ]),
     );
-    out.push(...header(["#", "Question", "", "Level", "Gap", "Weight", "Priority", "Lead agency"], ["r", "l", "l", "r", "r", "r", "r", "l"]));
-    for (const p of shown) {
-      const x = byId.get(p.question);
-      const flag = x?.disagreement && !x.disagreement.resolved ? " ⚠ disputed" : x?.decision ? " (workshop)" : "";
-      out.push(
-        row([
-          String(p.rank),
-          `[${md(p.question)}](#${anchor(p.question)})`,
-          cell(x?.text) + flag,
-          String(p.level),
-          String(p.gap),
-          String(p.weight),
-          `**${p.priority}**`,
-          p.lead ? md(n.agency(p.lead)) : "",
-        ]),
-      );
-    }
-    out.push("");
   }
+  out.push("");
+  return out;
+}
 
-  out.push("## Disagreements", "");
-  if (report.disagreements.length === 0) out.push("The agencies' answers never differ by two levels or more, nor mix yes and no.", "");
-  else {
-    out.push(`Questions where answers differ by two levels or more, or mix yes and no: ${plural(s.disagreements, "question")}, ${s.unresolved} unresolved.`, "");
-    for (const id of report.disagreements) {
-      const x = byId.get(id);
-      if (x) out.push(...questionBlock(x, n.agency, "###"));
-    }
+function disagreements(report: GapReport, byId: ReadonlyMap<string, QuestionResult>, n: Names): string[] {
+  const out = ["## Disagreements", ""];
+  if (report.disagreements.length === 0) return [...out, "The agencies' answers never differ by two levels or more, nor mix yes and no.", ""];
+  const s = report.summary;
+  out.push(`Questions where answers differ by two levels or more, or mix yes and no: ${plural(s.disagreements, "question")}, ${s.unresolved} unresolved.`, "");
+  for (const id of report.disagreements) {
+    const x = byId.get(id);
+    if (x) out.push(...questionBlock(x, n.agency, "###"));
   }
+  return out;
+}
 
-  out.push("## Coverage", "");
+function coverage(report: GapReport): string[] {
+  const s = report.summary;
+  const out = ["## Coverage", ""];
   out.push('Share of the questions that apply to each agency (given its own answers) that it answered; "don\'t know" is not an answer.', "");
   out.push(...header(["Agency", "Status", ...report.areas.map((a) => md(a.id)), "All"], ["l", "l", ...report.areas.map(() => "r" as const), "r"]));
   for (const a of report.agencies) {
@@ -143,8 +176,11 @@ export function renderMarkdown(report: GapReport): string {
   }
   out.push(row(["**All agencies**", "", ...report.areas.map((a) => `**${pct0(a.answerRate)}**`), `**${pct0(s.answerRate)}**`]), "");
   out.push(`Questions with at least one usable answer, across agencies: ${pct(s.coverage)}.`, "");
+  return out;
+}
 
-  out.push("## Areas in detail", "");
+function areasInDetail(report: GapReport, n: Names): string[] {
+  const out = ["## Areas in detail", ""];
   for (const a of report.areas) {
     out.push(`### ${md(a.id)} — ${md(a.title)}`, "");
     out.push(
@@ -153,8 +189,11 @@ export function renderMarkdown(report: GapReport): string {
     );
     for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n.agency, "####"));
   }
+  return out;
+}
 
-  out.push("## Files merged", "");
+function filesMerged(report: GapReport): string[] {
+  const out = ["## Files merged", ""];
   out.push(...header(["File", "Agency", "Status", "Language", "Updated", "Answers"], ["l", "l", "l", "l", "l", "r"]));
   for (const f of report.inputs)
     out.push(
@@ -168,26 +207,32 @@ export function renderMarkdown(report: GapReport): string {
       ]),
     );
   out.push("");
-  const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
-  if (notCarried.length) {
-    out.push("### Answers not carried from an older revision", "");
-    out.push("Kept as given; the agency should answer the question they most likely belong to now.", "");
-    out.push(...header(["Agency", "Old question", "Answer", "Comment", "Why", "Question now"], ["l", "l", "l", "l", "l", "l"]));
-    for (const { f, u } of notCarried)
-      out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
-    out.push("");
-  }
+  return out;
+}
 
-  out.push("## How the figures are computed", "");
-  out.push(
+function notCarried(report: GapReport, n: Names): string[] {
+  const entries = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
+  if (!entries.length) return [];
+  const out = ["### Answers not carried from an older revision", ""];
+  out.push("Kept as given; the agency should answer the question they most likely belong to now.", "");
+  out.push(...header(["Agency", "Old question", "Answer", "Comment", "Why", "Question now"], ["l", "l", "l", "l", "l", "l"]));
+  for (const { f, u } of entries)
+    out.push(row([md(n.agency(f.agency)), `${md(u.question)} (${md(u.version)})`, md(u.value), md(u.comment ?? ""), md(u.note), u.target ? md(u.target) : "—"]));
+  out.push("");
+  return out;
+}
+
+function method(report: GapReport): string[] {
+  return [
+    "## How the figures are computed",
+    "",
     "- A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.",
     "- Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or *no*), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.",
     "- *Not applicable* leaves the denominator; *don't know* is not scored and counts against coverage.",
     "- Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.",
     `- Gap = target level (${report.target}) − level, a scored *no* counting as level 1; priority = gap × weight, ties broken by area order and question id.`,
     "",
-  );
-  return out.join("\n");
+  ];
 }
 
 /** The anchor a code host gives a `####` heading that starts with a question id. */

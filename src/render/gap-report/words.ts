@@ -1,5 +1,9 @@
 /** Words and number formats shared by every rendering of the gap report. */
 import type { AgencyStatus, ConsolidationRule, GapReport, Outcome, SourceRole } from "../../core/gap-report/model.js";
+import { answerWords } from "../../core/answers/words.js";
+
+// The report's own words are English; where they name an answer, they are naq's English answer words.
+const EN = answerWords("en");
 
 /** A percentage with one decimal, or an em dash when there is nothing to measure. */
 export function pct(x: number | null): string {
@@ -15,8 +19,8 @@ export const ROLE_WORDS: Readonly<Record<SourceRole, string>> = {
   stands: "stands",
   considered: "considered",
   superseded: "superseded by the workshop",
-  "not-applicable": "not applicable",
-  "dont-know": "don't know",
+  "not-applicable": EN.notApplicable,
+  "dont-know": EN.dontKnow,
   irrelevant: "not used: condition does not hold",
   "not-asked": "not used: not asked of this agency",
 };
@@ -33,8 +37,8 @@ export const RULE_WORDS: Readonly<Record<ConsolidationRule, string>> = {
 export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   scored: "scored",
   answered: "answered (not scored)",
-  "not-applicable": "not applicable",
-  "dont-know": "don't know",
+  "not-applicable": EN.notApplicable,
+  "dont-know": EN.dontKnow,
   unanswered: "unanswered",
   "out-of-scope": "does not apply",
 };

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { neutralise } from "../../core/workbook/cell.js";
-import type { GapReport } from "../../core/gap-report/model.js";
+import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
 import type { AnswerValue } from "../../core/questionnaire/model.js";
 import { names, OUTCOME_WORDS, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./words.js";
 
@@ -48,17 +48,32 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], r
 
 const PCT = "0.0";
 
+type Names = ReturnType<typeof names>;
+
 /** The gap report as .xlsx bytes. */
 export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
   const n = names(report);
-  const s = report.summary;
+  const byId = new Map(report.questions.map((x) => [x.id, x]));
   const wb = new ExcelJS.Workbook();
   wb.creator = "naq";
   // A fixed date keeps the same report byte-for-byte reproducible apart from the data.
   const stamp = report.asOf && !Number.isNaN(Date.parse(report.asOf)) ? new Date(report.asOf) : new Date(0);
   wb.created = stamp;
   wb.modified = stamp;
+  summarySheet(wb, report, n);
+  areasSheet(wb, report);
+  prioritiesSheet(wb, report, n, byId);
+  disagreementsSheet(wb, report, n, byId);
+  coverageSheet(wb, report);
+  notCarriedSheet(wb, report);
+  answersSheet(wb, report);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
 
+/** The report's header figures, one per row, and the files that could not be merged. */
+function summarySheet(wb: ExcelJS.Workbook, report: GapReport, n: Names): void {
+  const s = report.summary;
   sheet(
     wb,
     "Summary",
@@ -90,7 +105,9 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ...report.excluded.map((e): Cell[] => [`Not merged: ${e.file}`, e.reason]),
     ],
   );
+}
 
+function areasSheet(wb: ExcelJS.Workbook, report: GapReport): void {
   sheet(
     wb,
     "Areas",
@@ -107,8 +124,10 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
     ],
     report.areas.map((a) => [a.id, a.title, a.score, a.coverage, a.answerRate, a.questions, a.scored, a.covered, a.disagreements]),
   );
+}
 
-  const byId = new Map(report.questions.map((x) => [x.id, x]));
+/** Every priority, not only the top ones the documents list. */
+function prioritiesSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names, byId: ReadonlyMap<string, QuestionResult>): void {
   sheet(
     wb,
     "Priorities",
@@ -145,7 +164,10 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ];
     }),
   );
+}
 
+/** One row per agency answer to each disagreement: the value, the value in words and how it was used. */
+function disagreementsSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names, byId: ReadonlyMap<string, QuestionResult>): void {
   sheet(
     wb,
     "Disagreements",
@@ -183,7 +205,10 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ]);
     }),
   );
+}
 
+function coverageSheet(wb: ExcelJS.Workbook, report: GapReport): void {
+  const s = report.summary;
   sheet(
     wb,
     "Coverage",
@@ -201,26 +226,31 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ["Questions", "with at least one usable answer", null, ...report.areas.map((a) => a.coverage), s.coverage, null],
     ],
   );
+}
 
+/** Answers to an older revision that could not be carried; no sheet when there are none. */
+function notCarriedSheet(wb: ExcelJS.Workbook, report: GapReport): void {
   const notCarried = report.inputs.flatMap((f) => (f.notCarried ?? []).map((u) => ({ f, u })));
-  if (notCarried.length) {
-    sheet(
-      wb,
-      "Not carried",
-      [
-        { header: "Agency", width: 16 },
-        { header: "File", width: 36 },
-        { header: "Old question", width: 12 },
-        { header: "Revision", width: 9 },
-        { header: "Answer", width: 24 },
-        { header: "Comment", width: 40 },
-        { header: "Why", width: 60 },
-        { header: "Question now", width: 12 },
-      ],
-      notCarried.map(({ f, u }) => [f.agency, f.file, u.question, u.version, u.value, u.comment ?? null, u.note, u.target ?? null]),
-    );
-  }
+  if (!notCarried.length) return;
+  sheet(
+    wb,
+    "Not carried",
+    [
+      { header: "Agency", width: 16 },
+      { header: "File", width: 36 },
+      { header: "Old question", width: 12 },
+      { header: "Revision", width: 9 },
+      { header: "Answer", width: 24 },
+      { header: "Comment", width: 40 },
+      { header: "Why", width: 60 },
+      { header: "Question now", width: 12 },
+    ],
+    notCarried.map(({ f, u }) => [f.agency, f.file, u.question, u.version, u.value, u.comment ?? null, u.note, u.target ?? null]),
+  );
+}
 
+/** The answers matrix: one row per question, one column per agency, values as the files hold them. */
+function answersSheet(wb: ExcelJS.Workbook, report: GapReport): void {
   const agencies = report.agencies.map((a) => a.id);
   const extra = [...new Set(report.questions.flatMap((x) => x.sources.map((src) => src.agency)))].filter((id) => !agencies.includes(id));
   const columns = [...agencies, ...extra];
@@ -257,7 +287,4 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
       ];
     }),
   );
-
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -204,7 +204,7 @@ describe("naq fill, old answers that could not be carried", () => {
     );
     expect(between(out, "DET.01 · question", "DET.03 · question")).toEqual([
       "DET.01 · question 1 of 3 in this area · 1 of 6 overall",
-      "↺ Old answer (0.9.0) to DET.09, not carried over: no",
+      "↺ Old answer (0.9.0) to DET.09, not carried over: No",
       "    comment: only mobile units",
       "    the question's type changed: DET.09 was a yes-no question",
       "  Take it into account in the answer below.",
@@ -257,7 +257,7 @@ describe("naq fill, old answers that could not be carried", () => {
     expect(prompter.asked.map((a) => a.key)).toEqual(["value:DET.03"]);
     expect(out).not.toContain("could not be carried");
     const { out: reviewed } = await finished(dir, [["review", "DET.01"], ["value:DET.01", "yes"], ["comment:DET.01", ""], DONE], { questionnaire: SMALL, review: true });
-    expect(reviewed).toContain("↺ Old answer (0.9.0) to DET.09, not carried over: no (already taken into account)");
+    expect(reviewed).toContain("↺ Old answer (0.9.0) to DET.09, not carried over: No (already taken into account)");
     expect(reviewed).not.toContain("Take it into account");
   });
 });

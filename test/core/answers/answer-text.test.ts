@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerDisplay, answerItems, answerRecogniser, parseDate, parseNumber } from "../../../src/core/answers/answer-text.js";
 import type { CellValue } from "../../../src/core/workbook/cell.js";
-import { questionIndex, type Question } from "../../../src/core/questionnaire/model.js";
+import { questionIndex, type AnswerValue, type Question } from "../../../src/core/questionnaire/model.js";
 import { xq } from "../workbook/xlsx-questionnaire.js";
 
 const index = questionIndex(xq);
@@ -100,6 +100,35 @@ describe("answerDisplay and answerItems", () => {
         expect(r.kind, `${question.id}: ${item}`).toBe("value");
       }
     }
+  });
+});
+
+describe("answer words, shown and read back", () => {
+  it.each(["en", "fr", "ru"])("reads back naq's word for every %s answer, as the template shows it and in lower case", (lang) => {
+    const values: [string, AnswerValue][] = [
+      ["DET.01", "yes"],
+      ["DET.01", "no"],
+      ["DET.03", "dont-know"],
+      ["DET.04", "not-applicable"],
+      ["PRR.01", []],
+    ];
+    for (const [id, value] of values) {
+      const shown = String(answerDisplay(xq, q(id), value, lang));
+      for (const written of [shown, shown.toLocaleLowerCase()]) expect(recognise(q(id), text(written)), `${id}: ${written}`).toEqual({ kind: "value", value });
+    }
+  });
+
+  it.each<[string, string]>([
+    ["en", "None"],
+    ["fr", "Aucun"],
+    ["ru", "Ничего"],
+  ])("shows a multi-choice answer with nothing ticked in %s as %j, not as an empty cell", (lang, shown) => {
+    expect(answerDisplay(xq, q("PRR.01"), [], lang)).toBe(shown);
+  });
+
+  it("reads a cell naming an option before naq's word for none", () => {
+    expect(recognise(q("PRR.01"), text("Plan national"))).toEqual({ kind: "value", value: ["national"] });
+    expect(recognise(q("DET.04"), text("aucun")).kind).toBe("problem");
   });
 });
 
