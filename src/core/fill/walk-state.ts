@@ -1,7 +1,7 @@
 import { answerProblem } from "../answers/values.js";
 import { appliesGiven, conditionGraph, isAskedOf, relevance, type ConditionGraph } from "../questionnaire/conditions.js";
 import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus, type UnmappedAnswer } from "../questionnaire/model.js";
-import { copyAnswers, countProgress, firstToAsk, type Answers, type Position, type Progress, type ReviewArea, type Scope, reviewOf } from "./walk.js";
+import { copyAnswers, countProgress, type Answers, type Position, type Progress, type ReviewArea, type Scope, reviewOf } from "./walk.js";
 
 /** What setting one answer changed: the questions that stopped or started applying, in questionnaire order. */
 export interface Changed {
@@ -21,6 +21,10 @@ export class WalkState {
   private readonly index: ReadonlyMap<string, Question>;
   private readonly order = new Map<string, number>();
   private readonly relevant: Map<string, boolean>;
+  /** Relevance and valid answers again, by place in the questionnaire: the walk to the next question reads them for every question. */
+  private readonly appliesAt: Uint8Array;
+  private readonly validAt: Uint8Array;
+  private readonly inScope: Uint8Array;
   /** Questions holding an answer their type accepts. */
   private readonly valid = new Set<string>();
   /** Questions that apply and keep the response in progress: required and unanswered, or waiting for confirmation. */
@@ -38,6 +42,9 @@ export class WalkState {
     this.index = questionIndex(q);
     q.questions.forEach((x, i) => this.order.set(x.id, i));
     this.relevant = new Map(relevance(q, scope.agency, this.answers));
+    this.appliesAt = new Uint8Array(q.questions.length);
+    this.validAt = new Uint8Array(q.questions.length);
+    this.inScope = Uint8Array.from(q.questions, (x) => (scope.area === undefined || x.areaId === scope.area ? 1 : 0));
     for (const x of q.questions) this.refresh(x);
   }
 
@@ -87,9 +94,31 @@ export class WalkState {
     return { ...rest, answers: copyAnswers(this.answers), status: this.status(), updated: now, ...(irrelevant.length ? { irrelevant } : {}) };
   }
 
-  /** The question to ask next and its position: what `nextQuestion` gives for these answers. */
+  /** The question to ask next and its position: what `nextQuestion` gives for these answers, from the kept state. */
   next(skip: (id: string) => boolean = () => false, attention: (id: string) => boolean = () => false): Position | undefined {
-    return firstToAsk(this.q, this.scope, this.relevant, (x) => this.valid.has(x.id), skip, attention);
+    const questions = this.q.questions;
+    let at = -1;
+    for (let i = 0; i < questions.length && at < 0; i++) {
+      const id = (questions[i] as Question).id;
+      if (this.appliesAt[i] && this.inScope[i] && !skip(id) && (!this.validAt[i] || attention(id))) at = i;
+    }
+    const question = questions[at];
+    if (!question) return undefined;
+    let n = 0;
+    let total = 0;
+    let areaN = 0;
+    let areaTotal = 0;
+    for (let i = 0; i < questions.length; i++) {
+      if (!this.appliesAt[i]) continue;
+      const before = i <= at ? 1 : 0;
+      total++;
+      n += before;
+      if ((questions[i] as Question).areaId === question.areaId) {
+        areaTotal++;
+        areaN += before;
+      }
+    }
+    return { question, area: { n: areaN, total: areaTotal }, overall: { n, total } };
   }
 
   /** What `progressOf` gives for these answers in the session's scope. */
@@ -108,6 +137,9 @@ export class WalkState {
     const applies = this.relevant.get(x.id) ?? false;
     const valid = a !== undefined && answerProblem(this.q, x, a.value) === undefined;
     toggle(this.valid, x.id, valid);
+    const at = this.order.get(x.id) ?? -1;
+    this.appliesAt[at] = applies ? 1 : 0;
+    this.validAt[at] = valid ? 1 : 0;
     toggle(this.open, x.id, applies && (a?.confirm !== undefined || (x.required && !valid)));
     toggle(this.stale, x.id, !applies && a !== undefined && isAskedOf(x, this.scope.agency));
   }

@@ -39,7 +39,7 @@ export function nextQuestion(
 }
 
 /** `nextQuestion` given precomputed relevance and a test of which questions hold a valid answer. */
-export function firstToAsk(
+function firstToAsk(
   q: Questionnaire,
   scope: Scope,
   relevant: ReadonlyMap<string, boolean>,
