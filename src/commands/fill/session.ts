@@ -35,9 +35,9 @@ export class FillSession {
   private lastArea: string | undefined;
 
   constructor(
-    private readonly q: Questionnaire,
+    q: Questionnaire,
     private readonly texts: Texts,
-    private readonly scope: Scope,
+    scope: Scope,
     start: Response,
     private readonly io: SessionIo,
   ) {
