@@ -1,5 +1,5 @@
 // `naq fill` on a generated 1,000-question questionnaire: the time from confirming an answer to the next
-// prompt (recording the answer, re-evaluating every condition, the autosave, choosing the next question)
+// prompt (recording the answer, re-evaluating the conditions it affects, the autosave, choosing the next question)
 // against the time to serialize and atomically write the same response file alone. Measured in process,
 // with a prompter that answers at once, so only naq's own work is timed.
 import { mkdirSync } from "node:fs";

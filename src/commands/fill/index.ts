@@ -1,23 +1,23 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { unplacedUnmapped } from "../../core/answers/carried-answers.js";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../../core/fill/walk.js";
 import { resumeProblems } from "../../core/fill/resume.js";
 import { chooseLanguage } from "../../core/questionnaire/language.js";
 import { closest, type Issue } from "../../core/issues.js";
-import { localize, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
+import { localize, type Agency, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
 import { CancelledError, FileError, InvalidInputError, UsageError } from "../../errors.js";
 import { openQuestionnaire } from "../../io/revisions/bundled.js";
-import { loadResponseFile, locate } from "../../io/revisions/load.js";
+import { loadResponseFile, locate, type LoadedQuestionnaire } from "../../io/revisions/load.js";
 import type { Prompter } from "../../io/prompter/prompter.js";
-import { headerComments, saveResponse, schemaRefFor, schemaRefIn } from "../../io/yaml/response-file.js";
 import { EXIT, type Context } from "../../context.js";
 import { unmappedLines } from "./carried-lines.js";
 import { shellQuote, Texts } from "./lines.js";
-import { fillWords } from "./words.js";
+import { fillWords, type FillWords } from "./words.js";
 import { PLAIN, safeForTerminal, type Style } from "../../render/style.js";
 import { carryPlan, offerCarry, type CarryPlan } from "./offer.js";
 import { FillSession } from "./session.js";
+import { autosave } from "./autosave.js";
 
 export interface FillOptions {
   readonly questionnaire?: string | undefined;
@@ -43,129 +43,166 @@ export interface FillDeps {
  */
 export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {}): Promise<number> {
   if (!deps.prompter) requireTerminal(ctx);
+  const now = deps.now ?? (() => new Date().toISOString());
+  const where = locateFill(opts, ctx, now);
+  const q = where.target.questionnaire;
+  const chosen = chooseLanguage(q, opts.lang, (where.offered?.plan.response ?? where.existing?.response)?.language);
+  if ("problem" in chosen) throw new UsageError(chosen.problem);
+  const lang = chosen.lang;
+  const words = fillWords(lang);
+  const texts = new Texts(q, lang, words);
+  const save = autosave(where.file, where.shown, q, where.existing !== undefined);
+  const s = ctx.style;
+
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  const prompter = deps.prompter ?? (await terminalPrompter(ctx, words, interrupt.signal));
+  // Between two prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal: stop at the next prompt.
+  if (!deps.prompter) process.on("SIGINT", onSigint);
+  let session: FillSession | undefined;
+  let final: Response;
+  try {
+    const start = await startResponse(where, opts, lang, { prompter, save, now, ctx, words });
+    for (const line of openingLines(where, start, texts, s)) ctx.out(line);
+    session = new FillSession(q, texts, where.scope, start, { prompter, print: (l) => ctx.out(l), style: s, save, now });
+    final = await session.run(opts.review);
+  } catch (e) {
+    if (!(e instanceof CancelledError) || !session) throw e;
+    const p = progressOf(q, where.scope, session.response.answers);
+    ctx.out();
+    throw new CancelledError(`${words.stopped(where.shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts)}`);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+  for (const line of closingLines(where, final, opts, words, s)) ctx.out(line);
+  return EXIT.ok;
+}
+
+/** An existing response file that answers an older revision: the migration to offer, and the refusal if it is declined. */
+interface Offered {
+  readonly plan: CarryPlan;
+  readonly refusal: InvalidInputError;
+}
+
+/** What one fill is about, as checked from the command line: who answers what, and the file it writes. */
+interface FillWhere {
+  readonly country: string;
+  readonly target: LoadedQuestionnaire;
+  readonly agency: Agency;
+  readonly scope: Scope;
+  readonly file: string;
+  /** `file` as the person named it, for messages. */
+  readonly shown: string;
+  readonly show: (path: string) => string;
+  readonly existing?: Existing | undefined;
+  readonly offered?: Offered | undefined;
+}
+
+/**
+ * Checks the country, questionnaire, agency and area, and reads the response file if there is one;
+ * refuses one that this session cannot continue, unless it answers an older revision it can carry over.
+ */
+function locateFill(opts: FillOptions, ctx: Context, now: () => string): FillWhere {
   const country = countryCode(opts.country);
   const target = openQuestionnaire(opts.questionnaire);
   const { questionnaire: q, digest } = target;
   const agency = checkAgency(q, opts.agency);
   const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
-  const now = deps.now ?? (() => new Date().toISOString());
-
-  const given = opts.out ?? `naq-${country}-${agency.id}.yaml`;
-  const file = resolve(ctx.io.cwd, given);
-  const shown = displayPath(file, ctx.io.cwd);
+  const file = resolve(ctx.io.cwd, opts.out ?? `naq-${country}-${agency.id}.yaml`);
+  const show = (f: string) => displayPath(f, ctx.io.cwd);
+  const shown = show(file);
   const existing = readExisting(file, shown);
-  let offered: { plan: CarryPlan; refusal: InvalidInputError } | undefined;
-  if (existing) {
-    const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
-    if (issues.length) {
-      // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
-      const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, new Date(now())) : {};
-      const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
-      if (!("response" in found)) throw refusal;
-      offered = { plan: found, refusal };
-    }
-  }
-  const chosen = chooseLanguage(q, opts.lang, (offered?.plan.response ?? existing?.response)?.language);
-  if ("problem" in chosen) throw new UsageError(chosen.problem);
-  const lang = chosen.lang;
-  const words = fillWords(lang);
-  const texts = new Texts(q, lang, words);
+  const where = { country, target, agency, scope, file, shown, show, existing };
+  if (!existing) return where;
+  const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
+  if (!issues.length) return where;
+  // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
+  const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, new Date(now())) : {};
+  const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
+  if (!("response" in found)) throw refusal;
+  return { ...where, offered: { plan: found, refusal } };
+}
 
-  // The comments a response file starts with (a notice, who wrote it) and its schema line are kept.
-  const text = existing ? readFileSync(file, "utf8") : "";
-  const header = headerComments(text);
-  const schemaRef = schemaRefIn(text) ?? schemaRefFor(file);
-  const save = guardedSave(file, shown, (r) => saveResponse(file, r, q, schemaRef, header), existing !== undefined);
-  const s = ctx.style;
+/** The prompter on the terminal, in the session's words; aborting `signal` cancels the open prompt. */
+async function terminalPrompter(ctx: Context, words: FillWords, signal: AbortSignal): Promise<Prompter> {
+  const { inquirerPrompter } = await import("../../io/prompter/inquirer.js");
+  return inquirerPrompter({
+    input: ctx.io.stdin as NodeJS.ReadableStream,
+    output: ctx.io.stdout as unknown as NodeJS.WritableStream,
+    plain: ctx.style === PLAIN,
+    keys: words.keys,
+    signal,
+  });
+}
 
-  const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  let prompter = deps.prompter;
-  if (!prompter) {
-    const { inquirerPrompter } = await import("../../io/prompter/inquirer.js");
-    prompter = inquirerPrompter({
-      input: ctx.io.stdin as NodeJS.ReadableStream,
-      output: ctx.io.stdout as unknown as NodeJS.WritableStream,
-      plain: ctx.style === PLAIN,
-      keys: words.keys,
-      signal: interrupt.signal,
-    });
-    // Between two prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal: stop at the next prompt.
-    process.on("SIGINT", onSigint);
-  }
-  let session: FillSession | undefined;
-  let final: Response;
-  try {
-    let start: Response;
-    if (existing) {
-      start = existing.response;
-      if (offered) {
-        const offer = { file, shown, show: (f: string) => displayPath(f, ctx.io.cwd), prompter, print: (l?: string) => ctx.out(l), style: s, words: words.carried, save };
-        const carried = await offerCarry(existing.response, offered.plan, target, offer).catch((e: unknown) => {
-          throw e instanceof CancelledError ? new CancelledError(`stopped; ${shown} was left as it was`) : e;
-        });
-        if (!carried) throw offered.refusal;
-        start = carried;
-      }
-      if (start.language !== lang || (opts.respondent !== undefined && start.respondent !== opts.respondent)) {
-        start = { ...start, language: lang, ...(opts.respondent !== undefined ? { respondent: opts.respondent } : {}) };
-        save(start);
-      }
-    } else {
-      start = newResponse(q, digest, { country, agency: agency.id, language: lang, respondent: opts.respondent }, now());
-      save(start);
-    }
-
-    ctx.out(s.bold(words.start(texts.t(agency.name), country, `${q.id} ${q.version}`)));
-    const before = progressOf(q, scope, start.answers);
-    ctx.out(s.dim(`${safeForTerminal(shown)} · ${words.progress(before.answered, before.applicable)}`));
-    for (const bad of invalidSaved(q, start.answers)) ctx.out(s.yellow(words.invalidNote(bad.id, safeForTerminal(bad.problem))));
-    for (const line of carriedNotes(q, scope, start, texts, s)) ctx.out(line);
-
-    session = new FillSession(q, texts, scope, start, { prompter, print: (l) => ctx.out(l), style: s, save, now });
-    final = await session.run(opts.review);
-  } catch (e) {
-    if (!(e instanceof CancelledError) || !session) throw e;
-    const p = progressOf(q, scope, session.response.answers);
-    ctx.out();
-    throw new CancelledError(`${words.stopped(shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts)}`);
-  } finally {
-    process.off("SIGINT", onSigint);
-  }
-
-  const whole = progressOf(q, { agency: agency.id }, final.answers);
-  ctx.out();
-  ctx.out(s.green(words.saved(safeForTerminal(shown), final.status === "complete")));
-  if (whole.requiredOpen.length) ctx.out(s.yellow(words.openRequired(whole.requiredOpen.length, listIds(whole.requiredOpen))));
-  if (whole.toConfirm.length) ctx.out(s.yellow(words.carried.stillToConfirm(whole.toConfirm.length, listIds(whole.toConfirm))));
-  ctx.out(`${words.check} ${["naq", "validate", ...(opts.questionnaire !== undefined ? ["--questionnaire", opts.questionnaire] : []), shown].map(shellQuote).join(" ")}`);
-  return EXIT.ok;
+/** What starting a sitting needs besides the file: how to ask, save and print, and the clock. */
+interface StartIo {
+  readonly prompter: Prompter;
+  readonly save: (r: Response) => void;
+  readonly now: () => string;
+  readonly ctx: Context;
+  readonly words: FillWords;
 }
 
 /**
- * The autosave, refusing to overwrite the file when another program (another fill on the same file, an
- * editor) changed it since this session last read or wrote it: its answers would be lost.
+ * The response the sitting starts from, saved: the existing one (carried over first if the person
+ * accepts the offer; refused if not), with the session's language and respondent, or a new one.
  */
-function guardedSave(file: string, shown: string, write: (r: Response) => void, exists: boolean): (r: Response) => void {
-  const stamp = () => {
-    try {
-      const st = statSync(file);
-      return `${st.ino}:${st.size}:${st.mtimeMs}`;
-    } catch {
-      return undefined;
-    }
-  };
-  let last = exists ? stamp() : undefined;
-  return (r) => {
-    const now = stamp();
-    if (now !== undefined && now !== last) {
-      throw new FileError(
-        `${shown} was changed by another program while fill was running, so the last answer was not written over it. Run the same command again to continue from the file as it is now`,
-      );
-    }
-    write(r);
-    last = stamp();
-  };
+async function startResponse(where: FillWhere, opts: FillOptions, lang: string, io: StartIo): Promise<Response> {
+  const { target, existing, offered, shown } = where;
+  if (!existing) {
+    const start = newResponse(target.questionnaire, target.digest, { country: where.country, agency: where.agency.id, language: lang, respondent: opts.respondent }, io.now());
+    io.save(start);
+    return start;
+  }
+  let start = existing.response;
+  if (offered) {
+    const offer = {
+      file: where.file,
+      shown,
+      show: where.show,
+      prompter: io.prompter,
+      print: (l?: string) => io.ctx.out(l),
+      style: io.ctx.style,
+      words: io.words.carried,
+      save: io.save,
+    };
+    const carried = await offerCarry(existing.response, offered.plan, target, offer).catch((e: unknown) => {
+      throw e instanceof CancelledError ? new CancelledError(`stopped; ${shown} was left as it was`) : e;
+    });
+    if (!carried) throw offered.refusal;
+    start = carried;
+  }
+  if (start.language !== lang || (opts.respondent !== undefined && start.respondent !== opts.respondent)) {
+    start = { ...start, language: lang, ...(opts.respondent !== undefined ? { respondent: opts.respondent } : {}) };
+    io.save(start);
+  }
+  return start;
+}
+
+/** What the session start says: who answers which revision, the file and how far it is, saved answers not valid, carried answers. */
+function openingLines(where: FillWhere, start: Response, texts: Texts, s: Style): string[] {
+  const { questionnaire: q } = where.target;
+  const words = texts.words;
+  const before = progressOf(q, where.scope, start.answers);
+  return [
+    s.bold(words.start(texts.t(where.agency.name), where.country, `${q.id} ${q.version}`)),
+    s.dim(`${safeForTerminal(where.shown)} · ${words.progress(before.answered, before.applicable)}`),
+    ...invalidSaved(q, start.answers).map((bad) => s.yellow(words.invalidNote(bad.id, safeForTerminal(bad.problem)))),
+    ...carriedNotes(q, where.scope, start, texts, s),
+  ];
+}
+
+/** What fill says when the person is done: the file saved, what is still open in the whole response, and how to check it. */
+function closingLines(where: FillWhere, final: Response, opts: FillOptions, words: FillWords, s: Style): string[] {
+  const whole = progressOf(where.target.questionnaire, { agency: where.agency.id }, final.answers);
+  return [
+    "",
+    s.green(words.saved(safeForTerminal(where.shown), final.status === "complete")),
+    ...(whole.requiredOpen.length ? [s.yellow(words.openRequired(whole.requiredOpen.length, listIds(whole.requiredOpen)))] : []),
+    ...(whole.toConfirm.length ? [s.yellow(words.carried.stillToConfirm(whole.toConfirm.length, listIds(whole.toConfirm)))] : []),
+    `${words.check} ${["naq", "validate", ...(opts.questionnaire !== undefined ? ["--questionnaire", opts.questionnaire] : []), where.shown].map(shellQuote).join(" ")}`,
+  ];
 }
 
 const listIds = (ids: readonly string[]) => ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", …" : "");
@@ -224,8 +261,14 @@ function checkArea(q: Questionnaire, agency: string, area: string | undefined): 
   return found.id;
 }
 
+/** A response file found where fill writes, and how to point its issues at lines of it. */
+interface Existing {
+  readonly response: Response;
+  readonly locate: (issues: readonly Issue[]) => Issue[];
+}
+
 /** The response already at `file`, or undefined; refuses (never overwrites) a file that is not a response. */
-function readExisting(file: string, shown: string) {
+function readExisting(file: string, shown: string): Existing | undefined {
   if (!existsSync(file)) return undefined;
   const loaded = loadResponseFile(file);
   if (loaded.unreadable) throw new FileError(`${shown}: ${loaded.issues[0]?.message ?? "cannot read the file"}`);

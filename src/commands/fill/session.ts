@@ -1,5 +1,6 @@
 import { needsAttention, resolveUnmapped, unmappedFor } from "../../core/answers/carried-answers.js";
-import { isAnswered, nextQuestion, progressOf, recordAnswer, reviewOf, type Recorded, type Scope } from "../../core/fill/walk.js";
+import { cleanAnswer, type Scope } from "../../core/fill/walk.js";
+import { WalkState, type Changed } from "../../core/fill/walk-state.js";
 import { questionIndex, type Answer, type Question, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
 import { askNotes, askValue, type AskContext } from "./ask.js";
 import type { PromptItem, Prompter } from "../../io/prompter/prompter.js";
@@ -24,7 +25,9 @@ const DONE = "naq:done";
  * is always the last saved state, so whoever catches a Ctrl-C can say what was kept.
  */
 export class FillSession {
-  response: Response;
+  private current: Response;
+  /** The answers and where each question stands, brought up to date by every recorded answer. */
+  private readonly state: WalkState;
   /** Optional questions the person chose to skip in this sitting: not asked again until the review. */
   private readonly passed = new Set<string>();
   private readonly index: ReadonlyMap<string, Question>;
@@ -32,22 +35,28 @@ export class FillSession {
   private lastArea: string | undefined;
 
   constructor(
-    private readonly q: Questionnaire,
+    q: Questionnaire,
     private readonly texts: Texts,
-    private readonly scope: Scope,
+    scope: Scope,
     start: Response,
     private readonly io: SessionIo,
   ) {
-    this.response = start;
+    this.current = start;
+    this.state = new WalkState(q, scope, start.answers);
     this.index = questionIndex(q);
     this.ask = { prompter: io.prompter, texts, print: io.print, style: io.style };
+  }
+
+  /** The last saved state of the response. */
+  get response(): Response {
+    return this.current;
   }
 
   /** Walks every unanswered question that applies (unless `reviewOnly`), then runs the review; returns the final response. */
   async run(reviewOnly = false): Promise<Response> {
     if (!reviewOnly) {
       await this.walk();
-      const p = progressOf(this.q, this.scope, this.response.answers);
+      const p = this.state.progress();
       this.io.print();
       this.io.print(this.io.style.green(p.answered === p.applicable ? this.texts.words.allAnswered : this.texts.words.progress(p.answered, p.applicable)));
     }
@@ -62,7 +71,7 @@ export class FillSession {
   private async walk(only?: Set<string>): Promise<void> {
     for (;;) {
       const skip = (id: string) => this.passed.has(id) || (only !== undefined && !only.has(id));
-      const pos = nextQuestion(this.q, this.scope, this.response.answers, skip, (id) => needsAttention(this.response, id));
+      const pos = this.state.next(skip, (id) => needsAttention(this.current, id));
       if (!pos) return;
       if (pos.question.areaId !== this.lastArea) {
         this.io.print();
@@ -82,12 +91,12 @@ export class FillSession {
    * confirm is offered as the default; answering confirms it.
    */
   private async askOne(question: Question): Promise<readonly string[]> {
-    const saved = this.response.answers[question.id];
-    const previous = saved && isAnswered(this.q, question, this.response.answers) ? saved : undefined;
-    for (const line of unmappedLines(this.texts, unmappedFor(this.response, question.id), this.io.style)) this.io.print(line);
+    const saved = this.current.answers[question.id];
+    const previous = saved && this.state.isAnswered(question.id) ? saved : undefined;
+    for (const line of unmappedLines(this.texts, unmappedFor(this.current, question.id), this.io.style)) this.io.print(line);
     const confirming = previous?.confirm !== undefined;
     if (previous && confirming) {
-      const version = this.response.migrated?.at(-1)?.from.version ?? "";
+      const version = this.current.migrated?.at(-1)?.from.version ?? "";
       for (const line of confirmLines(this.texts, question, previous, version, this.io.style)) this.io.print(line);
     }
     const outcome = await askValue(this.ask, question, previous, confirming);
@@ -110,13 +119,19 @@ export class FillSession {
   }
 
   /** Records and saves an answer; the old unmapped answers that name the question are then taken into account. */
-  private record(id: string, answer: Answer): Recorded {
+  private record(id: string, answer: Answer): Changed {
     const now = this.io.now();
-    const rec = recordAnswer(this.q, this.response, id, answer, now);
-    const response = resolveUnmapped(rec.response, id, now);
-    this.io.save(response);
-    this.response = response;
-    return rec;
+    const changed = this.state.set(id, cleanAnswer(answer));
+    const response = resolveUnmapped(this.state.settle(this.current, now), id, now);
+    try {
+      this.io.save(response);
+    } catch (e) {
+      // The state must keep matching the last saved response, whoever catches this.
+      this.state.set(id, this.current.answers[id]);
+      throw e;
+    }
+    this.current = response;
+    return changed;
   }
 
   /** Lists every answer by area until the person picks Done; a changed answer may switch on questions, which are asked at once. */
@@ -124,7 +139,7 @@ export class FillSession {
     let last: string = DONE;
     for (;;) {
       const choices: PromptItem<string>[] = [{ value: DONE, name: this.texts.words.done, short: this.texts.words.done.replace(/^✔ /, "") }];
-      for (const area of reviewOf(this.q, this.scope, this.response.answers, this.response.unmapped)) {
+      for (const area of this.state.review(this.current.unmapped)) {
         choices.push({ separator: areaHeading(this.texts, area.areaId, this.io.style) });
         for (const item of area.items) choices.push({ value: item.question.id, name: reviewLine(this.texts, item), short: item.question.id });
       }

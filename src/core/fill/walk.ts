@@ -35,10 +35,19 @@ export function nextQuestion(
   skip: (id: string) => boolean = () => false,
   attention: (id: string) => boolean = () => false,
 ): Position | undefined {
-  const relevant = relevance(q, scope.agency, answers);
-  const next = q.questions.find(
-    (x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && (!isAnswered(q, x, answers) || attention(x.id)),
-  );
+  return firstToAsk(q, scope, relevance(q, scope.agency, answers), (x) => isAnswered(q, x, answers), skip, attention);
+}
+
+/** `nextQuestion` given precomputed relevance and a test of which questions hold a valid answer. */
+function firstToAsk(
+  q: Questionnaire,
+  scope: Scope,
+  relevant: ReadonlyMap<string, boolean>,
+  answered: (question: Question) => boolean,
+  skip: (id: string) => boolean,
+  attention: (id: string) => boolean,
+): Position | undefined {
+  const next = q.questions.find((x) => relevant.get(x.id) && (scope.area === undefined || x.areaId === scope.area) && !skip(x.id) && (!answered(x) || attention(x.id)));
   return next ? positionOf(q, next, relevant) : undefined;
 }
 
@@ -72,19 +81,23 @@ export interface Progress {
 
 /** Counts the questions that apply to `scope` and the answers they have. */
 export function progressOf(q: Questionnaire, scope: Scope, answers: Answers): Progress {
-  const relevant = relevance(q, scope.agency, answers);
+  return countProgress(q, scope, answers, relevance(q, scope.agency, answers), (x) => isAnswered(q, x, answers));
+}
+
+/** `progressOf` given precomputed relevance and a test of which questions hold a valid answer. */
+export function countProgress(q: Questionnaire, scope: Scope, answers: Answers, relevant: ReadonlyMap<string, boolean>, answered: (question: Question) => boolean): Progress {
   let applicable = 0;
-  let answered = 0;
+  let count = 0;
   const requiredOpen: string[] = [];
   const toConfirm: string[] = [];
   for (const x of q.questions) {
     if (!relevant.get(x.id) || (scope.area !== undefined && x.areaId !== scope.area)) continue;
     applicable++;
-    if (isAnswered(q, x, answers)) answered++;
+    if (answered(x)) count++;
     else if (x.required) requiredOpen.push(x.id);
     if (answers[x.id]?.confirm !== undefined) toConfirm.push(x.id);
   }
-  return { applicable, answered, requiredOpen, toConfirm };
+  return { applicable, answered: count, requiredOpen, toConfirm };
 }
 
 /**
@@ -135,13 +148,7 @@ export interface Recorded {
  */
 export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: Answer, now: string): Recorded {
   const before = relevance(q, r.agency, r.answers);
-  const clean: Answer = {
-    value: answer.value,
-    ...(answer.comment?.trim() ? { comment: answer.comment.trim() } : {}),
-    ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
-    ...(answer.mergedFrom?.length ? { mergedFrom: answer.mergedFrom } : {}),
-  };
-  const answers = withAnswer(r.answers, id, clean);
+  const answers = withAnswer(r.answers, id, cleanAnswer(answer));
   const after = relevance(q, r.agency, answers);
   const response = settle(q, { ...r, answers }, now, after);
   const nowIrrelevant: string[] = [];
@@ -151,6 +158,16 @@ export function recordAnswer(q: Questionnaire, r: Response, id: string, answer: 
     if (was !== (after.get(x.id) ?? false)) (was ? nowIrrelevant : nowRelevant).push(x.id);
   }
   return { response, nowIrrelevant, nowRelevant };
+}
+
+/** `answer` as fill records it: comment and evidence trimmed, empty ones and an empty `mergedFrom` dropped, no `confirm` mark. */
+export function cleanAnswer(answer: Answer): Answer {
+  return {
+    value: answer.value,
+    ...(answer.comment?.trim() ? { comment: answer.comment.trim() } : {}),
+    ...(answer.evidence?.trim() ? { evidence: answer.evidence.trim() } : {}),
+    ...(answer.mergedFrom?.length ? { mergedFrom: answer.mergedFrom } : {}),
+  };
 }
 
 /** A new, empty response of `agency` in `country` to revision `q`. */
@@ -192,8 +209,13 @@ export interface ReviewArea {
  * Every question in scope that applies, and every answered one that no longer does, grouped by area in
  * questionnaire order, with what waits for confirmation or has old `unmapped` answers: what the review lists.
  */
-export function reviewOf(q: Questionnaire, scope: Scope, answers: Answers, unmapped: readonly UnmappedAnswer[] = []): ReviewArea[] {
-  const relevant = relevance(q, scope.agency, answers);
+export function reviewOf(
+  q: Questionnaire,
+  scope: Scope,
+  answers: Answers,
+  unmapped: readonly UnmappedAnswer[] = [],
+  relevant: ReadonlyMap<string, boolean> = relevance(q, scope.agency, answers),
+): ReviewArea[] {
   const index = questionIndex(q);
   const out: ReviewArea[] = [];
   for (const area of q.areas) {
@@ -234,8 +256,14 @@ export function invalidSaved(q: Questionnaire, answers: Answers): { id: string; 
  * object spread copies about twice as slowly as this loop; fill copies once per answer.
  */
 function withAnswer(answers: Answers, id: string, answer: Answer): Answers {
+  const out = copyAnswers(answers);
+  out[id] = answer;
+  return out;
+}
+
+/** A shallow copy of `answers` (see `withAnswer` for why not a spread). */
+export function copyAnswers(answers: Answers): Record<string, Answer> {
   const out: Record<string, Answer> = {};
   for (const key of Object.keys(answers)) out[key] = answers[key] as Answer;
-  out[id] = answer;
   return out;
 }

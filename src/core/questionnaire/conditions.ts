@@ -77,3 +77,62 @@ export function relevance(q: Questionnaire, agency: string, answers: Readonly<Re
   }
   return out;
 }
+
+/**
+ * How a questionnaire's conditions hang together, built once per fill session. `reads`: for each question
+ * with a condition, the earlier questions it reads (a later one is never visible to it, as in `relevance`).
+ * `affects`: for each question, every later question whose relevance an answer to it can change, directly
+ * or through a chain of conditions (a question that stops applying hides its answer from its dependants),
+ * in questionnaire order.
+ */
+export interface ConditionGraph {
+  readonly reads: ReadonlyMap<string, readonly string[]>;
+  readonly affects: ReadonlyMap<string, readonly Question[]>;
+}
+
+/** The condition graph of `q` (see `ConditionGraph`). */
+export function conditionGraph(q: Questionnaire): ConditionGraph {
+  const order = new Map<string, number>();
+  q.questions.forEach((x, i) => order.set(x.id, i));
+  const reads = new Map<string, string[]>();
+  const readers = new Map<string, Question[]>();
+  q.questions.forEach((x, i) => {
+    if (!x.when) return;
+    const earlier = conditionRefs(x.when).filter((ref) => (order.get(ref) ?? i) < i);
+    reads.set(x.id, earlier);
+    for (const ref of earlier) readers.set(ref, [...(readers.get(ref) ?? []), x]);
+  });
+  const affects = new Map<string, Question[]>();
+  for (const id of readers.keys()) {
+    const reached = new Set<Question>();
+    const stack = [...(readers.get(id) ?? [])];
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+      if (reached.has(x)) continue;
+      reached.add(x);
+      stack.push(...(readers.get(x.id) ?? []));
+    }
+    affects.set(
+      id,
+      [...reached].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+    );
+  }
+  return { reads, affects };
+}
+
+/**
+ * Whether `question` applies to `agency`, given `answers` and the relevance already known of the earlier
+ * questions its condition reads (`reads`, from `conditionGraph`): the same verdict as `relevance`.
+ */
+export function appliesGiven(
+  question: Question,
+  agency: string,
+  answers: Readonly<Record<string, Answer | undefined>>,
+  relevant: ReadonlyMap<string, boolean>,
+  reads: readonly string[],
+): boolean {
+  if (!isAskedOf(question, agency)) return false;
+  if (!question.when) return true;
+  const visible: Record<string, Answer | undefined> = {};
+  for (const ref of reads) visible[ref] = relevant.get(ref) ? answers[ref] : undefined;
+  return evaluate(question.when, visible);
+}

@@ -22,27 +22,7 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
     ...(opts.output ? { output: opts.output } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   };
-  const keys = opts.keys ?? {};
-  const word = (key: string, action: string) => (key === "space" ? (keys.toggle ?? action) : (keys[action] ?? action));
-  const tip = (pairs: [string, string][]) =>
-    pairs.map(([k, a]) => (opts.plain ? `${k} ${word(k, a)}` : `\u001b[1m${k}\u001b[22m \u001b[2m${word(k, a)}\u001b[22m`)).join(opts.plain ? " • " : "\u001b[2m • \u001b[22m");
-  const plain = opts.plain
-    ? {
-        prefix: { idle: "?", done: "✔" },
-        style: {
-          answer: same,
-          message: same,
-          error: (t: string) => `> ${t}`,
-          defaultAnswer: (t: string) => `(${t})`,
-          help: same,
-          highlight: same,
-          key: (t: string) => `<${t}>`,
-          description: same,
-          disabled: same,
-        },
-      }
-    : {};
-  const theme = { ...plain, style: { ...(plain.style ?? {}), keysHelpTip: tip } };
+  const theme = themeOf(opts);
 
   return {
     async select(r) {
@@ -102,6 +82,31 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
       return guard(confirm({ message: r.message, default: r.default, theme }, context));
     },
   };
+}
+
+/** The theme every prompt shares: the key hints in the session language, and no colour or decoration when `plain`. */
+function themeOf(opts: InquirerOptions) {
+  const keys = opts.keys ?? {};
+  const word = (key: string, action: string) => (key === "space" ? (keys.toggle ?? action) : (keys[action] ?? action));
+  const tip = (pairs: [string, string][]) =>
+    pairs.map(([k, a]) => (opts.plain ? `${k} ${word(k, a)}` : `\u001b[1m${k}\u001b[22m \u001b[2m${word(k, a)}\u001b[22m`)).join(opts.plain ? " • " : "\u001b[2m • \u001b[22m");
+  const plain = opts.plain
+    ? {
+        prefix: { idle: "?", done: "✔" },
+        style: {
+          answer: same,
+          message: same,
+          error: (t: string) => `> ${t}`,
+          defaultAnswer: (t: string) => `(${t})`,
+          help: same,
+          highlight: same,
+          key: (t: string) => `<${t}>`,
+          description: same,
+          disabled: same,
+        },
+      }
+    : {};
+  return { ...plain, style: { ...(plain.style ?? {}), keysHelpTip: tip } };
 }
 
 /** Turns inquirer's Ctrl-C (ExitPromptError) and abort (AbortPromptError) into naq's CancelledError. */
