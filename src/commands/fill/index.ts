@@ -48,7 +48,7 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
   const { questionnaire: q, digest } = target;
   const agency = checkAgency(q, opts.agency);
   const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
-  const now = deps.now ?? (() => new Date().toISOString());
+  const now = deps.now ?? (() => ctx.now());
 
   const given = opts.out ?? `naq-${country}-${agency.id}.yaml`;
   const file = resolve(ctx.io.cwd, given);
@@ -59,7 +59,7 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
     const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
     if (issues.length) {
       // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
-      const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, new Date(now())) : {};
+      const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, now()) : {};
       const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
       if (!("response" in found)) throw refusal;
       offered = { plan: found, refusal };

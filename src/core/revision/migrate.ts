@@ -66,9 +66,9 @@ export interface MigrationResult {
  * the answer to each part and marks it `confirm`; a merge combines the answers (see `combineAnswers`).
  * Answers that cannot be carried go to `unmapped` with the reason and the likely new question, so
  * nothing is lost. The result answers `to`, passes `checkResponse` without issues (unless the agency
- * is gone, see `report.issues`), and is `complete` only if it still is. Pure: `now` stamps the result.
+ * is gone, see `report.issues`), and is `complete` only if it still is. Pure: `now` (ISO 8601) stamps the result, to the second.
  */
-export function migrateResponse(from: Revision, to: Revision, response: Response, now: Date): MigrationResult {
+export function migrateResponse(from: Revision, to: Revision, response: Response, now: string): MigrationResult {
   const oldQ = from.questionnaire;
   const newQ = to.questionnaire;
   const map = mapRevisions(oldQ, newQ);
@@ -90,7 +90,7 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
   const asked = questionIndex(newQ);
   const relevant = relevance(newQ, agency, answers);
   const irrelevant = Object.keys(answers).filter((id) => asked.get(id)?.for.includes(agency) && !relevant.get(id));
-  const at = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const at = now.replace(/\.\d{3}Z$/, "Z");
   const draft: Response = {
     questionnaire: { id: newQ.id, version: newQ.version, digest: to.digest },
     country: response.country,
@@ -149,7 +149,7 @@ function fatesOf(oldQ: Questionnaire, newQ: Questionnaire, map: RevisionMap, res
 }
 
 /** Migrates `response` through consecutive revisions `chain` (the first is the one it answers), one step at a time. */
-export function migrateAcross(chain: readonly Revision[], response: Response, now: Date): { response: Response; reports: MigrationReport[] } {
+export function migrateAcross(chain: readonly Revision[], response: Response, now: string): { response: Response; reports: MigrationReport[] } {
   let current = response;
   const reports: MigrationReport[] = [];
   for (let i = 1; i < chain.length; i++) {
