@@ -10,6 +10,8 @@ export interface Io {
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock, as an ISO 8601 date-time; the system's when not given (tests pin it). */
+  readonly now?: () => string;
 }
 
 /** What every command receives besides its options. */
@@ -20,6 +22,8 @@ export interface Context {
   readonly errStyle: Style;
   out(line?: string): void;
   err(line?: string): void;
+  /** The time now, as an ISO 8601 date-time: the one clock a command reads, once, at its start. */
+  now(): string;
 }
 
 /** Exit codes; only `main` turns an outcome or an error into one. `internal` is a bug in naq, not a user error. */
@@ -46,5 +50,6 @@ export function makeContext(io: Io, argv: readonly string[]): Context {
     errStyle: colourWanted(io.stderr, io.env, argv) ? COLOUR : PLAIN,
     out: (line = "") => io.stdout.write(`${line}\n`),
     err: (line = "") => io.stderr.write(`${line}\n`),
+    now: io.now ?? (() => new Date().toISOString()),
   };
 }

@@ -49,7 +49,7 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   const written = new Map<string, string>();
   const given = opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined;
   const revisions = new Map<string, LoadedQuestionnaire | undefined>();
-  const now = new Date().toISOString();
+  const now = ctx.now();
   let unreadable = false;
   let failed = false;
 

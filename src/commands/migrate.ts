@@ -24,8 +24,6 @@ export interface MigrateOptions {
   readonly out?: string | undefined;
   readonly outDir?: string | undefined;
   readonly force: boolean;
-  /** The clock, for the `updated` and `migrated.at` stamps (tests fix it). */
-  readonly now?: Date;
 }
 
 interface Planned {
@@ -43,7 +41,7 @@ interface Planned {
 export async function migrate(opts: MigrateOptions, ctx: Context): Promise<number> {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError("give --out FILE or --out-dir DIR, not both");
   if (opts.responses.length > 1 && opts.outDir === undefined) throw new UsageError(`${opts.responses.length} responses need --out-dir DIR (one file each)`);
-  const now = opts.now ?? new Date();
+  const now = ctx.now();
   const cache: RevisionCache = new Map();
   const from = opts.from !== undefined ? openQuestionnaire(opts.from) : undefined;
   const plans: Planned[] = [];

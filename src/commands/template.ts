@@ -54,7 +54,7 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   const lang = chosen.lang;
   const country = opts.country?.toUpperCase() ?? response?.country;
 
-  const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: new Date().toISOString(), hash: sha256 });
+  const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: ctx.now(), hash: sha256 });
   const bytes = await renderTemplate(plan);
   writeFileAtomic(out, bytes);
 

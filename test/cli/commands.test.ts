@@ -96,7 +96,10 @@ describe("the help served without loading commander", () => {
     const { PLAIN } = await import("../../src/render/style.js");
     let captured = "";
     const sink = { write: (s: string) => ((captured += s), true), isTTY: false };
-    const program = buildProgram({ io: { stdout: sink, stderr: sink, env: {}, cwd: "." }, style: PLAIN, errStyle: PLAIN, out() {}, err() {} }, () => {});
+    const program = buildProgram(
+      { io: { stdout: sink, stderr: sink, env: {}, cwd: "." }, style: PLAIN, errStyle: PLAIN, out() {}, err() {}, now: () => "2024-01-01T00:00:00Z" },
+      () => {},
+    );
     const cached = JSON.parse(readFileSync(`${root}dist/help.json`, "utf8")) as Record<string, string>;
     for (const cmd of [program, ...program.commands]) {
       captured = "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffView } from "../../src/commands/diff.js";
+import { diffView } from "../../src/commands/diff/view.js";
 import { loadQuestionnaireFile } from "../../src/io/revisions/load.js";
 import { changeSummary, formatDiffGithub, formatDiffMarkdown, formatDiffText } from "../../src/render/diff.js";
 import { PLAIN } from "../../src/render/style.js";

@@ -43,7 +43,7 @@ export interface FillDeps {
  */
 export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {}): Promise<number> {
   if (!deps.prompter) requireTerminal(ctx);
-  const now = deps.now ?? (() => new Date().toISOString());
+  const now = deps.now ?? (() => ctx.now());
   const where = locateFill(opts, ctx, now);
   const q = where.target.questionnaire;
   const chosen = chooseLanguage(q, opts.lang, (where.offered?.plan.response ?? where.existing?.response)?.language);
@@ -117,7 +117,7 @@ function locateFill(opts: FillOptions, ctx: Context, now: () => string): FillWhe
   const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
   if (!issues.length) return where;
   // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
-  const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, new Date(now())) : {};
+  const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, now()) : {};
   const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
   if (!("response" in found)) throw refusal;
   return { ...where, offered: { plan: found, refusal } };

@@ -21,7 +21,7 @@ export interface CarryPlan {
  * it cannot: the response answers a newer revision or another questionnaire (then nothing is said),
  * the revision it answers cannot be found, or the response is not valid against it.
  */
-export function carryPlan(r: Response, target: LoadedQuestionnaire, now: Date): CarryPlan | { readonly why?: string } {
+export function carryPlan(r: Response, target: LoadedQuestionnaire, now: string): CarryPlan | { readonly why?: string } {
   const { id, version } = r.questionnaire;
   if (id !== target.questionnaire.id || compareSemver(version, target.questionnaire.version) >= 0) return {};
   const m = migrateToRevision(r, target, now);

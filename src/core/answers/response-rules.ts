@@ -2,10 +2,22 @@ import { answerProblem, isSpecialValue } from "./values.js";
 import { pendingConfirmation } from "./carried-answers.js";
 import { relevance } from "../questionnaire/conditions.js";
 import { closest, error, warning, type Issue } from "../issues.js";
-import { questionIndex, type Questionnaire, type Response } from "../questionnaire/model.js";
+import { questionIndex, type Question, type Questionnaire, type Response } from "../questionnaire/model.js";
 
 /** Checks a response against the revision it answers; `digest` is that revision's digest. */
 export function checkResponse(q: Questionnaire, digest: string, r: Response): Issue[] {
+  const index = questionIndex(q);
+  const relevant = relevance(q, r.agency, r.answers);
+  return [
+    ...checkHeader(q, digest, r),
+    ...checkAnswers(q, index, r, relevant),
+    ...checkUnmappedTargets(q, index, r),
+    ...(r.status === "complete" ? checkComplete(q, r, relevant) : []),
+  ];
+}
+
+/** Whether the response names this revision, one of its agencies and one of its languages. */
+function checkHeader(q: Questionnaire, digest: string, r: Response): Issue[] {
   const out: Issue[] = [];
   if (r.questionnaire.digest !== digest) {
     out.push(
@@ -30,8 +42,12 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
   if (!q.languages.includes(r.language)) {
     out.push(error("LANGUAGE_NOT_DECLARED", `language \`${r.language}\` is not one of ${q.id} ${q.version}'s languages (${q.languages.join(", ")})`, ["language"]));
   }
-  const index = questionIndex(q);
-  const relevant = relevance(q, r.agency, r.answers);
+  return out;
+}
+
+/** Each answer: to a question of the revision, a value its type allows, asked of the agency and applying, with evidence where required. */
+function checkAnswers(q: Questionnaire, index: ReadonlyMap<string, Question>, r: Response, relevant: ReadonlyMap<string, boolean>): Issue[] {
+  const out: Issue[] = [];
   const markedIrrelevant = new Set(r.irrelevant ?? []);
   for (const [id, answer] of Object.entries(r.answers)) {
     const question = index.get(id);
@@ -55,6 +71,12 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
       out.push(warning("MISSING_EVIDENCE", `${id} asks for evidence (a law, plan, report or URL) and none is given`, ["answers", id]));
     }
   }
+  return out;
+}
+
+/** The unmapped answers' likely questions, which must be questions of the revision. */
+function checkUnmappedTargets(q: Questionnaire, index: ReadonlyMap<string, Question>, r: Response): Issue[] {
+  const out: Issue[] = [];
   (r.unmapped ?? []).forEach((u, i) => {
     if (u.target !== undefined && !index.has(u.target)) {
       out.push(
@@ -66,27 +88,31 @@ export function checkResponse(q: Questionnaire, digest: string, r: Response): Is
       );
     }
   });
-  if (r.status === "complete") {
-    const missing = q.questions.filter((x) => x.required && relevant.get(x.id) && r.answers[x.id] === undefined).map((x) => x.id);
-    const unconfirmed = pendingConfirmation(q, r.agency, r.answers, relevant);
-    if (unconfirmed.length) {
-      out.push(
-        error(
-          "UNCONFIRMED_ANSWER",
-          `status is complete, but ${unconfirmed.length} answer${unconfirmed.length > 1 ? "s" : ""} carried from an older revision ${unconfirmed.length > 1 ? "are" : "is"} still marked \`confirm\`: ${unconfirmed.slice(0, 10).join(", ")}${unconfirmed.length > 10 ? ", …" : ""}. Check each (naq fill asks them again) and remove its \`confirm\`, or set status: in-progress`,
-          ["status"],
-        ),
-      );
-    }
-    if (missing.length) {
-      out.push(
-        error(
-          "MISSING_ANSWER",
-          `status is complete, but ${missing.length} required question${missing.length > 1 ? "s that apply are" : " that applies is"} unanswered: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}. Answer them (dont-know is an answer) or set status: in-progress`,
-          ["status"],
-        ),
-      );
-    }
+  return out;
+}
+
+/** What a response that says it is complete must have: no carried answer left to confirm, every required question that applies answered. */
+function checkComplete(q: Questionnaire, r: Response, relevant: ReadonlyMap<string, boolean>): Issue[] {
+  const out: Issue[] = [];
+  const missing = q.questions.filter((x) => x.required && relevant.get(x.id) && r.answers[x.id] === undefined).map((x) => x.id);
+  const unconfirmed = pendingConfirmation(q, r.agency, r.answers, relevant);
+  if (unconfirmed.length) {
+    out.push(
+      error(
+        "UNCONFIRMED_ANSWER",
+        `status is complete, but ${unconfirmed.length} answer${unconfirmed.length > 1 ? "s" : ""} carried from an older revision ${unconfirmed.length > 1 ? "are" : "is"} still marked \`confirm\`: ${unconfirmed.slice(0, 10).join(", ")}${unconfirmed.length > 10 ? ", …" : ""}. Check each (naq fill asks them again) and remove its \`confirm\`, or set status: in-progress`,
+        ["status"],
+      ),
+    );
+  }
+  if (missing.length) {
+    out.push(
+      error(
+        "MISSING_ANSWER",
+        `status is complete, but ${missing.length} required question${missing.length > 1 ? "s that apply are" : " that applies is"} unanswered: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}. Answer them (dont-know is an answer) or set status: in-progress`,
+        ["status"],
+      ),
+    );
   }
   return out;
 }

@@ -1,13 +1,12 @@
 /** Builds the gap report from the responses of one country to one revision, and the workshop's decisions. */
-import { conditionRefs, evaluate, relevance } from "../questionnaire/conditions.js";
+import { relevance } from "../questionnaire/conditions.js";
 import type { Consensus } from "./consensus.js";
-import { consolidate, type AgencyAnswer } from "./consolidate.js";
 import { agencyCoverage, nationalCoverage, share } from "./coverage.js";
-import { displayValue } from "../answers/display.js";
-import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, Outcome, QuestionResult, SourceAnswer, SourceRole } from "./model.js";
-import { localize, type Answer, type AnswerValue, type Question, type Questionnaire, type Response } from "../questionnaire/model.js";
-import { gapOf, rankPriorities } from "./priorities.js";
-import { byDomain, byPhase, domainPhaseMatrix, mean, round1, scoreOf, scoreQuestions, weightedMean } from "./score.js";
+import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, QuestionResult, Summary } from "./model.js";
+import { localize, type Questionnaire, type Response } from "../questionnaire/model.js";
+import { rankPriorities } from "./priorities.js";
+import { questionResults, type AnsweringAgency } from "./question-results.js";
+import { byDomain, byPhase, domainPhaseMatrix, mean, round1, scoreQuestions, weightedMean } from "./score.js";
 
 export interface MergedResponse {
   readonly file: string;
@@ -28,109 +27,91 @@ export interface GapReportInput {
   readonly consensus?: { readonly file: string; readonly consensus: Consensus };
 }
 
-interface Respondent {
+interface Respondent extends AnsweringAgency {
   readonly merged: MergedResponse;
-  readonly relevant: ReadonlyMap<string, boolean>;
-  readonly marked: ReadonlySet<string>;
 }
 
 /** The gap report of `input`: consolidation, scores, gaps, priorities and coverage. Pure. */
 export function buildGapReport(input: GapReportInput): GapReport {
   const q = input.questionnaire;
-  const first = q.languages[0] ?? "en";
   const lang = input.language;
-  const t = (x: Parameters<typeof localize>[0]) => localize(x, lang, first);
+  const t = (x: Parameters<typeof localize>[0]) => localize(x, lang, q.languages[0] ?? "en");
   const target = input.target ?? q.target;
   const agencyOrder = new Map(q.agencies.map((a, i) => [a.id, i]));
   const respondents: Respondent[] = [...input.responses]
     .sort((a, b) => (agencyOrder.get(a.response.agency) ?? Infinity) - (agencyOrder.get(b.response.agency) ?? Infinity))
-    .map((merged) => ({ merged, relevant: relevance(q, merged.response.agency, merged.response.answers), marked: new Set(merged.response.irrelevant ?? []) }));
+    .map((merged) => ({
+      merged,
+      response: merged.response,
+      relevant: relevance(q, merged.response.agency, merged.response.answers),
+      marked: new Set(merged.response.irrelevant ?? []),
+    }));
   const decisions = new Map((input.consensus?.consensus.decisions ?? []).map((d) => [d.question, d]));
-
-  const national: Record<string, Answer | undefined> = {};
-  const inScope = new Set<string>();
-  const rawScores = new Map<string, number>();
-  const shown = new Map<string, string>();
-  const questions: QuestionResult[] = q.questions.map((question) => {
-    const given: AgencyAnswer[] = [];
-    for (const r of respondents) {
-      const answer = r.merged.response.answers[question.id];
-      if (!answer) continue;
-      const agency = r.merged.response.agency;
-      given.push({ agency, answer, asked: question.for.includes(agency), relevant: r.relevant.get(question.id) === true && !r.marked.has(question.id) });
-    }
-    const decision = decisions.get(question.id);
-    const c = consolidate(question, given, decision?.value);
-    const scope = inNationalScope(question, national, inScope);
-    if (scope) {
-      inScope.add(question.id);
-      if (c.value !== null) national[question.id] = { value: c.value };
-    }
-    const outcome = outcomeOf(question, c.value, scope, q);
-    const scored = outcome === "scored" ? scoreOf(q, question, c.value) : undefined;
-    const gap = scored ? gapOf(scored.level, target) : null;
-    if (scored) rawScores.set(question.id, scored.score);
-    const show = (v: AnswerValue) => {
-      // Many agencies give the same few values: word each once per question.
-      const key = typeof v === "object" ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
-      let words = shown.get(key);
-      if (words === undefined) shown.set(key, (words = displayValue(q, question, v, lang)));
-      return words;
-    };
-    shown.clear();
-    return {
-      id: question.id,
-      area: question.areaId,
-      text: t(question.text),
-      type: question.type,
-      domains: question.domains,
-      phase: question.phase,
-      weight: question.weight,
-      lead: question.lead ?? null,
-      outcome,
-      value: c.value,
-      display: c.value === null ? null : show(c.value),
-      rule: c.rule,
-      score: scored ? round1(scored.score) : null,
-      level: scored ? scored.level : null,
-      gap,
-      priority: gap === null ? null : gap * question.weight,
-      disagreement: scope ? c.disagreement : null,
-      decision: decision ? { value: decision.value, display: show(decision.value), justification: decision.justification } : null,
-      sources: given.map((g, i) => source(g, show(g.answer.value), c.roles[i] ?? "considered")),
-    };
-  });
-
-  // The overall score is the mean of the area means before rounding, so rounding is done once.
-  const rawAreaScores = q.areas.map((area) =>
-    weightedMean(questions.filter((x) => x.area === area.id && rawScores.has(x.id)).map((x) => ({ score: rawScores.get(x.id) ?? 0, weight: x.weight }))),
+  const { questions, rawScores } = questionResults({ questionnaire: q, language: lang, target, respondents, decisions });
+  const agencies = agencyResults(q, respondents, input.excluded ?? [], t);
+  const areas = areaResults(q, questions, agencies, t);
+  const priorities = rankPriorities(
+    questions,
+    q.areas.map((a) => a.id),
   );
-  const overall = mean(rawAreaScores.filter((s): s is number => s !== null));
+  const disagreements = questions.filter((x) => x.disagreement !== null);
+  const consensus = input.consensus;
+  return {
+    kind: "gap-report",
+    questionnaire: { id: q.id, version: q.version, digest: input.digest, title: t(q.title) },
+    language: lang,
+    country: respondents[0]?.response.country ?? consensus?.consensus.country ?? "",
+    target,
+    asOf: latest([...respondents.map((r) => r.response.updated), ...(consensus?.consensus.date ? [consensus.consensus.date] : [])]),
+    summary: summaryOf(q, questions, rawScores, agencies, respondents.length, priorities.length, consensus?.consensus.decisions.length ?? 0),
+    inputs: respondents.map((r) => inputFile(r.merged)),
+    excluded: input.excluded ?? [],
+    consensus: consensus
+      ? { file: consensus.file, workshop: consensus.consensus.workshop ?? null, date: consensus.consensus.date ?? null, decisions: consensus.consensus.decisions.length }
+      : null,
+    agencies,
+    missing: agencies.filter((a) => a.status === "missing").map((a) => a.id),
+    areas,
+    domains: byDomain(questions),
+    phases: byPhase(questions),
+    matrix: domainPhaseMatrix(questions),
+    priorities,
+    disagreements: disagreements.map((x) => x.id),
+    questions,
+  };
+}
 
-  const byAgency = new Map(respondents.map((r) => [r.merged.response.agency, r]));
-  const excludedBy = new Map((input.excluded ?? []).map((e) => [e.agency, e]));
-  const agencies: AgencyResult[] = q.agencies
+type Localize = (x: Parameters<typeof localize>[0]) => string;
+
+/** Coverage of every agency asked anything: those that answered, those whose file answers an older revision, and those missing. */
+function agencyResults(q: Questionnaire, respondents: readonly Respondent[], excluded: readonly ExcludedFile[], t: Localize): AgencyResult[] {
+  const byAgency = new Map(respondents.map((r) => [r.response.agency, r]));
+  const excludedBy = new Map(excluded.map((e) => [e.agency, e]));
+  return q.agencies
     .filter((a) => q.questions.some((x) => x.for.includes(a.id)))
     .map((a) => {
       const r = byAgency.get(a.id);
       const excluded = excludedBy.get(a.id);
-      const cov = r ? agencyCoverage(q, withoutMarked(r), r.merged.response.answers) : agencyCoverage(q, relevance(q, a.id, {}), {});
+      const cov = r ? agencyCoverage(q, withoutMarked(r), r.response.answers) : agencyCoverage(q, relevance(q, a.id, {}), {});
       const blank = !r && excluded !== undefined;
       return {
         id: a.id,
         name: t(a.name),
-        status: r ? r.merged.response.status : excluded ? "older-revision" : "missing",
+        status: r ? r.response.status : excluded ? "older-revision" : "missing",
         file: r?.merged.file ?? excluded?.file ?? null,
-        respondent: r?.merged.response.respondent ?? null,
-        updated: r?.merged.response.updated ?? null,
+        respondent: r?.response.respondent ?? null,
+        updated: r?.response.updated ?? null,
         areas: blank ? cov.areas.map((x) => ({ ...x, answered: 0, share: null })) : cov.areas,
         relevant: cov.relevant,
         answered: blank ? 0 : cov.answered,
         share: blank ? null : cov.share,
       };
     });
+}
 
-  const areas: AreaResult[] = q.areas.map((area, i) => {
+/** Each area's scores, coverage and answer rate (the answers received of those expected from every agency). */
+function areaResults(q: Questionnaire, questions: readonly QuestionResult[], agencies: readonly AgencyResult[], t: Localize): AreaResult[] {
+  return q.areas.map((area, i) => {
     const own = questions.filter((x) => x.area === area.id);
     const cov = nationalCoverage(own);
     const expected = agencies.reduce((n, a) => n + (a.areas[i]?.relevant ?? 0), 0);
@@ -146,16 +127,46 @@ export function buildGapReport(input: GapReportInput): GapReport {
       disagreements: own.filter((x) => x.disagreement !== null).length,
     };
   });
-  const expectedAll = agencies.reduce((n, a) => n + a.relevant, 0);
-  const receivedAll = agencies.reduce((n, a) => n + a.answered, 0);
+}
 
-  const priorities = rankPriorities(
-    questions,
-    q.areas.map((a) => a.id),
+/** The report's headline figures. */
+function summaryOf(
+  q: Questionnaire,
+  questions: readonly QuestionResult[],
+  rawScores: ReadonlyMap<string, number>,
+  agencies: readonly AgencyResult[],
+  answered: number,
+  priorities: number,
+  decisions: number,
+): Summary {
+  // The overall score is the mean of the area means before rounding, so rounding is done once.
+  const rawAreaScores = q.areas.map((area) =>
+    weightedMean(questions.filter((x) => x.area === area.id && rawScores.has(x.id)).map((x) => ({ score: rawScores.get(x.id) ?? 0, weight: x.weight }))),
   );
+  const overall = mean(rawAreaScores.filter((s): s is number => s !== null));
   const disagreements = questions.filter((x) => x.disagreement !== null);
   const cov = nationalCoverage(questions);
-  const inputs: InputFile[] = respondents.map(({ merged: m }) => ({
+  return {
+    overall: overall === null ? null : round1(overall),
+    coverage: cov.coverage,
+    answerRate: share(
+      agencies.reduce((n, a) => n + a.answered, 0),
+      agencies.reduce((n, a) => n + a.relevant, 0),
+    ),
+    agencies: agencies.length,
+    answered,
+    questions: cov.questions,
+    scored: questions.filter((x) => x.outcome === "scored").length,
+    disagreements: disagreements.length,
+    unresolved: disagreements.filter((x) => !x.disagreement?.resolved).length,
+    decisions,
+    priorities,
+  };
+}
+
+/** One input file as the report lists it, with the answers an earlier migration could not carry. */
+function inputFile(m: MergedResponse): InputFile {
+  return {
     file: m.file,
     agency: m.response.agency,
     status: m.response.status,
@@ -176,67 +187,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
           })),
         }
       : {}),
-  }));
-  const consensus = input.consensus;
-  return {
-    kind: "gap-report",
-    questionnaire: { id: q.id, version: q.version, digest: input.digest, title: t(q.title) },
-    language: lang,
-    country: respondents[0]?.merged.response.country ?? consensus?.consensus.country ?? "",
-    target,
-    asOf: latest([...respondents.map((r) => r.merged.response.updated), ...(consensus?.consensus.date ? [consensus.consensus.date] : [])]),
-    summary: {
-      overall: overall === null ? null : round1(overall),
-      coverage: cov.coverage,
-      answerRate: share(receivedAll, expectedAll),
-      agencies: agencies.length,
-      answered: respondents.length,
-      questions: cov.questions,
-      scored: questions.filter((x) => x.outcome === "scored").length,
-      disagreements: disagreements.length,
-      unresolved: disagreements.filter((x) => !x.disagreement?.resolved).length,
-      decisions: consensus?.consensus.decisions.length ?? 0,
-      priorities: priorities.length,
-    },
-    inputs,
-    excluded: input.excluded ?? [],
-    consensus: consensus
-      ? { file: consensus.file, workshop: consensus.consensus.workshop ?? null, date: consensus.consensus.date ?? null, decisions: consensus.consensus.decisions.length }
-      : null,
-    agencies,
-    missing: agencies.filter((a) => a.status === "missing").map((a) => a.id),
-    areas,
-    domains: byDomain(questions),
-    phases: byPhase(questions),
-    matrix: domainPhaseMatrix(questions),
-    priorities,
-    disagreements: disagreements.map((x) => x.id),
-    questions,
   };
-}
-
-/** One agency's answer as the report lists it, with only the fields it has. */
-function source(g: AgencyAnswer, display: string, role: SourceRole): SourceAnswer {
-  const out: { -readonly [K in keyof SourceAnswer]: SourceAnswer[K] } = { agency: g.agency, value: g.answer.value, display, role };
-  if (g.answer.comment !== undefined) out.comment = g.answer.comment;
-  if (g.answer.evidence !== undefined) out.evidence = g.answer.evidence;
-  return out;
-}
-
-/** Whether the question's condition holds on the consolidated answers of the questions in scope before it. */
-function inNationalScope(question: Question, national: Readonly<Record<string, Answer | undefined>>, inScope: ReadonlySet<string>): boolean {
-  if (!question.when) return true;
-  const visible: Record<string, Answer | undefined> = {};
-  for (const ref of conditionRefs(question.when)) visible[ref] = inScope.has(ref) ? national[ref] : undefined;
-  return evaluate(question.when, visible);
-}
-
-function outcomeOf(question: Question, value: AnswerValue | null, scope: boolean, q: Questionnaire): Outcome {
-  if (!scope) return "out-of-scope";
-  if (value === null) return "unanswered";
-  if (value === "dont-know") return "dont-know";
-  if (value === "not-applicable") return "not-applicable";
-  return scoreOf(q, question, value) ? "scored" : "answered";
 }
 
 function withoutMarked(r: Respondent): Map<string, boolean> {

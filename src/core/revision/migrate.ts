@@ -1,12 +1,9 @@
-import { carryValue } from "./carry.js";
+import { carryAnswers, oldAnswer, type Carried, type Failure } from "./carry-answers.js";
 import { listWords } from "./change.js";
-import { combineAnswers, type MergeSource } from "./combine.js";
 import { relevance } from "../questionnaire/conditions.js";
 import { error, type Issue } from "../issues.js";
 import {
   questionIndex,
-  type Answer,
-  type OldAnswer,
   type Question,
   type Questionnaire,
   type QuestionnaireRef,
@@ -16,7 +13,7 @@ import {
   type UnmappedReason,
 } from "../questionnaire/model.js";
 import { checkResponse } from "../answers/response-rules.js";
-import { mapRevisions, primaryPredecessor, type RevisionMap } from "./revision-map.js";
+import { mapRevisions, type RevisionMap } from "./revision-map.js";
 import { mostSimilar } from "./similar.js";
 
 /** A questionnaire revision with its digest (a `LoadedQuestionnaire` is one). */
@@ -69,77 +66,16 @@ export interface MigrationResult {
  * the answer to each part and marks it `confirm`; a merge combines the answers (see `combineAnswers`).
  * Answers that cannot be carried go to `unmapped` with the reason and the likely new question, so
  * nothing is lost. The result answers `to`, passes `checkResponse` without issues (unless the agency
- * is gone, see `report.issues`), and is `complete` only if it still is. Pure: `now` stamps the result.
+ * is gone, see `report.issues`), and is `complete` only if it still is. Pure: `now` (ISO 8601) stamps the result, to the second.
  */
-export function migrateResponse(from: Revision, to: Revision, response: Response, now: Date): MigrationResult {
+export function migrateResponse(from: Revision, to: Revision, response: Response, now: string): MigrationResult {
   const oldQ = from.questionnaire;
   const newQ = to.questionnaire;
   const map = mapRevisions(oldQ, newQ);
-  const oldIndex = questionIndex(oldQ);
   const agency = response.agency;
-  const carriedTo = new Map<string, string[]>();
-  const failures = new Map<string, { reason: UnmappedReason; note: string; target: string }>();
-  const partial = new Map<string, UnmappedAnswer>();
-  const answers: Record<string, Answer> = {};
-
-  for (const n of newQ.questions) {
-    const preds = (map.predecessors.get(n.id) ?? []).filter((p) => response.answers[p] !== undefined);
-    const sources: MergeSource[] = [];
-    const confirms: string[] = [];
-    for (const p of preds) {
-      const o = oldIndex.get(p);
-      const given = response.answers[p];
-      if (!o || !given) continue;
-      const c = n.for.includes(agency)
-        ? carryValue(oldQ, o, newQ, n, given.value)
-        : { ok: false as const, reason: "not-asked" as const, note: `${n.id === p ? n.id : `${n.id}, which continues ${p},`} is not asked of ${agency} in ${newQ.version}` };
-      if (!c.ok) {
-        if (!failures.has(p)) failures.set(p, { reason: c.reason, note: c.note, target: n.id });
-        continue;
-      }
-      sources.push({ old: oldAnswer(p, given), value: c.value });
-      if (given.confirm) confirms.push(given.confirm);
-      if (c.confirm) confirms.push(c.confirm);
-      if (c.dropped && !partial.has(p)) {
-        partial.set(p, {
-          ...oldAnswer(p, given),
-          value: [...c.dropped],
-          version: oldQ.version,
-          reason: "option-removed",
-          note: `${n.id} no longer offers these options; the others were carried`,
-          target: n.id,
-        });
-      }
-      const parts = map.successors.get(p) ?? [];
-      if (parts.length > 1) confirms.push(`${p} was split into ${listWords(parts)}; this is the answer given to ${p}: check that it holds for ${n.id}`);
-      carriedTo.set(p, [...(carriedTo.get(p) ?? []), n.id]);
-    }
-    const [only] = sources;
-    if (!only) continue;
-    const single = sources.length === 1 ? response.answers[only.old.question] : undefined;
-    const answer: Answer = single ? { ...withoutMigrationMarks(single), value: only.value } : combineAnswers(n, sources, primaryPredecessor(map, n.id));
-    const confirm = [answer.confirm, ...confirms].filter((x): x is string => x !== undefined && x !== "").join("; ");
-    answers[n.id] = { ...answer, ...(confirm ? { confirm } : {}) };
-  }
-
-  const lang = newQ.languages.find((l) => oldQ.languages.includes(l)) ?? oldQ.languages[0] ?? "en";
-  const fates: AnswerFate[] = [];
-  const unmapped: UnmappedAnswer[] = carryUnmapped(response.unmapped ?? [], map);
-  const answeredIds = [...oldQ.questions.map((x) => x.id).filter((id) => response.answers[id] !== undefined), ...Object.keys(response.answers).filter((id) => !oldIndex.has(id))];
-  for (const id of answeredIds) {
-    const given = response.answers[id];
-    if (!given) continue;
-    const to = carriedTo.get(id);
-    if (to) {
-      fates.push({ question: id, fate: "carried", to });
-      const rest = partial.get(id);
-      if (rest) unmapped.push(rest);
-      continue;
-    }
-    const why = whyUnmapped(id, oldIndex.get(id), oldQ, newQ, map, failures, lang);
-    unmapped.push({ ...oldAnswer(id, given), version: oldQ.version, ...why });
-    fates.push({ question: id, fate: "unmapped", to: [], reason: why.reason, ...(why.target ? { target: why.target } : {}) });
-  }
+  const carried = carryAnswers(oldQ, newQ, map, response);
+  const { fates, unmapped } = fatesOf(oldQ, newQ, map, response, carried);
+  const answers = carried.answers;
 
   const notes: string[] = [];
   const issues: Issue[] = [];
@@ -154,7 +90,7 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
   const asked = questionIndex(newQ);
   const relevant = relevance(newQ, agency, answers);
   const irrelevant = Object.keys(answers).filter((id) => asked.get(id)?.for.includes(agency) && !relevant.get(id));
-  const at = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const at = now.replace(/\.\d{3}Z$/, "Z");
   const draft: Response = {
     questionnaire: { id: newQ.id, version: newQ.version, digest: to.digest },
     country: response.country,
@@ -170,15 +106,15 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
   };
   const toConfirm = Object.keys(answers).filter((id) => answers[id]?.confirm !== undefined);
   const status = settleStatus(draft, newQ, to.digest, toConfirm);
-  const carried = fates.filter((f) => f.fate === "carried").length;
+  const carriedCount = fates.filter((f) => f.fate === "carried").length;
   return {
     response: { ...draft, status: status.to },
     report: {
       from: response.questionnaire,
       to: draft.questionnaire,
       answers: fates,
-      carried,
-      unmapped: fates.length - carried,
+      carried: carriedCount,
+      unmapped: fates.length - carriedCount,
       toConfirm,
       irrelevant,
       status,
@@ -188,8 +124,32 @@ export function migrateResponse(from: Revision, to: Revision, response: Response
   };
 }
 
+/** Every old answer's fate, in the old revision's order, and the unmapped answers of the result (earlier ones first). */
+function fatesOf(oldQ: Questionnaire, newQ: Questionnaire, map: RevisionMap, response: Response, carried: Carried): { fates: AnswerFate[]; unmapped: UnmappedAnswer[] } {
+  const oldIndex = questionIndex(oldQ);
+  const lang = newQ.languages.find((l) => oldQ.languages.includes(l)) ?? oldQ.languages[0] ?? "en";
+  const fates: AnswerFate[] = [];
+  const unmapped: UnmappedAnswer[] = carryUnmapped(response.unmapped ?? [], map);
+  const answeredIds = [...oldQ.questions.map((x) => x.id).filter((id) => response.answers[id] !== undefined), ...Object.keys(response.answers).filter((id) => !oldIndex.has(id))];
+  for (const id of answeredIds) {
+    const given = response.answers[id];
+    if (!given) continue;
+    const to = carried.carriedTo.get(id);
+    if (to) {
+      fates.push({ question: id, fate: "carried", to });
+      const rest = carried.partial.get(id);
+      if (rest) unmapped.push(rest);
+      continue;
+    }
+    const why = whyUnmapped(id, oldIndex.get(id), oldQ, newQ, map, carried.failures, lang);
+    unmapped.push({ ...oldAnswer(id, given), version: oldQ.version, ...why });
+    fates.push({ question: id, fate: "unmapped", to: [], reason: why.reason, ...(why.target ? { target: why.target } : {}) });
+  }
+  return { fates, unmapped };
+}
+
 /** Migrates `response` through consecutive revisions `chain` (the first is the one it answers), one step at a time. */
-export function migrateAcross(chain: readonly Revision[], response: Response, now: Date): { response: Response; reports: MigrationReport[] } {
+export function migrateAcross(chain: readonly Revision[], response: Response, now: string): { response: Response; reports: MigrationReport[] } {
   let current = response;
   const reports: MigrationReport[] = [];
   for (let i = 1; i < chain.length; i++) {
@@ -203,22 +163,13 @@ export function migrateAcross(chain: readonly Revision[], response: Response, no
   return { response: current, reports };
 }
 
-function oldAnswer(question: string, a: Answer): OldAnswer {
-  return { question, value: a.value, ...(a.comment !== undefined ? { comment: a.comment } : {}), ...(a.evidence !== undefined ? { evidence: a.evidence } : {}) };
-}
-
-function withoutMigrationMarks(a: Answer): Answer {
-  const { confirm: _confirm, ...rest } = a;
-  return rest;
-}
-
 function whyUnmapped(
   id: string,
   o: Question | undefined,
   oldQ: Questionnaire,
   newQ: Questionnaire,
   map: RevisionMap,
-  failures: ReadonlyMap<string, { reason: UnmappedReason; note: string; target: string }>,
+  failures: ReadonlyMap<string, Failure>,
   lang: string,
 ): { reason: UnmappedReason; note: string; target?: string } {
   if (!o) return { reason: "unknown-question", note: `${id} is not a question of ${oldQ.id} ${oldQ.version}, the revision these answers were given to` };

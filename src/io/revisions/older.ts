@@ -20,7 +20,7 @@ export function carryToRevision(file: string, response: Response, target: Loaded
   const q = target.questionnaire;
   const from = `${response.questionnaire.id} ${response.questionnaire.version}`;
   // Stamped with the response's own date: carrying answers over changes none of them.
-  const migrated = migrateToRevision(response, target, new Date(response.updated), cache);
+  const migrated = migrateToRevision(response, target, new Date(response.updated).toISOString(), cache);
   if (migrated && migrated.problems.length === 0 && migrated.blocking.length === 0) {
     return { ok: true, response: migrated.response, migratedFrom: response.questionnaire.version };
   }

@@ -120,7 +120,7 @@ export interface Migrated {
  * bundled), for commands that take responses to older revisions on the fly; undefined when the
  * revision it answers cannot be found. A response that already answers `target` comes back as it is.
  */
-export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: Date, cache: RevisionCache = new Map()): Migrated | undefined {
+export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: string, cache: RevisionCache = new Map()): Migrated | undefined {
   const chain = migrationChain(response.questionnaire, target, cache);
   if (chain === undefined) return undefined;
   if (chain.length === 0) return { response, reports: [], problems: [], blocking: [] };

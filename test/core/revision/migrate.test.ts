@@ -8,7 +8,7 @@ import { baseRevision, model, question, revise, take, type RawQ } from "./revisi
 
 const base = baseRevision();
 const t = (en: string) => ({ en, fr: `${en} (fr)` });
-const NOW = new Date("2025-03-01T09:30:00Z");
+const NOW = "2025-03-01T09:30:00Z";
 const rev = (raw: RawQ): Revision => ({ questionnaire: model(raw), digest: `sha256:${raw.version.replace(/\D/g, "").padEnd(64, "0")}` });
 const OLD = rev(base);
 

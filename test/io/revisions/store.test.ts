@@ -76,7 +76,7 @@ describe("the revisions a response goes through", () => {
 describe("migrateToRevision", () => {
   const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
   const customs = loadResponseFile("examples/responses/XX-customs-1.0.0.yaml").value!;
-  const now = new Date("2025-01-15T08:00:00Z");
+  const now = "2025-01-15T08:00:00Z";
 
   it("carries a response to the bundled 1.0.0 into 2.0.0, reporting the step", () => {
     const m = migrateToRevision(customs, v2, now)!;
