@@ -4,6 +4,7 @@ import { error, type Issue } from "../core/issues.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../core/workbook/layout.js";
 import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook/import.js";
+import { checkCountry } from "../core/questionnaire/country.js";
 import { UsageError, WriteError } from "../errors.js";
 import { bundledFile, openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomicAsync } from "../io/files.js";
@@ -32,7 +33,9 @@ const XLSX = /^(?!~\$).*\.xlsx$/i;
 /** Turns filled templates into response files, all or nothing per workbook; exit 3 when a file cannot be read or written, 1 on errors. */
 export async function importCommand(opts: ImportOptions, ctx: Context): Promise<number> {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError("give --out or --out-dir, not both");
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
+  const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
+  if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
+  const givenCountry = checked?.code;
   const cwd = ctx.io.cwd;
   const { files, missing } = expandPaths(
     opts.files.map((f) => resolve(cwd, f)),
@@ -115,7 +118,7 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
       meta,
       questionnaire: revision.questionnaire,
       digest: revision.digest,
-      country: opts.country?.toUpperCase(),
+      country: givenCountry,
       partial: opts.partial,
       now,
       hash: sha256,

@@ -4,6 +4,7 @@ import { closest, type Issue } from "../core/issues.js";
 import { localize, type Response } from "../core/questionnaire/model.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { planTemplate } from "../core/workbook/plan.js";
+import { checkCountry } from "../core/questionnaire/country.js";
 import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
@@ -30,7 +31,9 @@ export interface TemplateOptions {
 /** Writes the workbook an agency fills in: instructions, one sheet per area, dropdowns, metadata. */
 export async function template(opts: TemplateOptions, ctx: Context): Promise<number> {
   if (!/\.xlsx$/i.test(opts.out)) throw new UsageError(`--out must name an .xlsx file, not ${opts.out}`);
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
+  const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
+  if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
+  const givenCountry = checked?.code;
   const out = resolve(ctx.io.cwd, opts.out);
   if (opts.from && resolve(ctx.io.cwd, opts.from) === out) throw new UsageError("--out names the --from file; naq never overwrites an input");
   if (existsSync(out) && !opts.force) throw new WriteError(opts.out, "it exists; pass --force to replace it");
@@ -52,7 +55,7 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   const chosen = chooseLanguage(q, opts.lang, response?.language);
   if ("problem" in chosen) throw new UsageError(chosen.problem);
   const lang = chosen.lang;
-  const country = opts.country?.toUpperCase() ?? response?.country;
+  const country = givenCountry ?? response?.country;
 
   const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: new Date().toISOString(), hash: sha256 });
   const bytes = await renderTemplate(plan);

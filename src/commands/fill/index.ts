@@ -4,6 +4,7 @@ import { unplacedUnmapped } from "../../core/answers/carried-answers.js";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../../core/fill/walk.js";
 import { resumeProblems } from "../../core/fill/resume.js";
 import { chooseLanguage } from "../../core/questionnaire/language.js";
+import { checkCountry } from "../../core/questionnaire/country.js";
 import { closest, type Issue } from "../../core/issues.js";
 import { localize, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
 import { CancelledError, FileError, InvalidInputError, UsageError } from "../../errors.js";
@@ -192,8 +193,9 @@ function requireTerminal(ctx: Context): void {
 }
 
 function countryCode(text: string): string {
-  if (!/^[A-Za-z]{2}$/.test(text)) throw new UsageError(`--country expects a two-letter ISO 3166-1 code such as FR or KZ (XX for an exercise), not \`${text}\``);
-  return text.toUpperCase();
+  const checked = checkCountry(text);
+  if ("problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
+  return checked.code;
 }
 
 function checkAgency(q: Questionnaire, id: string) {
@@ -245,7 +247,7 @@ function displayPath(file: string, cwd: string): string {
 function resumeCommand(opts: FillOptions): string {
   const args = ["naq", "fill"];
   if (opts.questionnaire !== undefined) args.push("--questionnaire", opts.questionnaire);
-  args.push("--country", opts.country.toUpperCase(), "--agency", opts.agency);
+  args.push("--country", opts.country.trim().toUpperCase(), "--agency", opts.agency);
   if (opts.lang !== undefined) args.push("--lang", opts.lang);
   if (opts.out !== undefined) args.push("--out", opts.out);
   if (opts.area !== undefined) args.push("--area", opts.area);
