@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { error } from "../core/issues.js";
 import { migrateAcross, type MigrationReport } from "../core/revision/migrate.js";
 import type { Response } from "../core/questionnaire/model.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { compareSemver } from "../core/revision/semver.js";
-import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
+import { FileError, InvalidInputError, UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
+import { makeFolderFor, planOutputs } from "../io/outputs.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { schemaRefFor, serializeResponse } from "../io/yaml/response-file.js";
 import { findRevision, revisionChain, type RevisionCache } from "../io/revisions/store.js";
@@ -80,14 +80,16 @@ export async function migrate(opts: MigrateOptions, ctx: Context): Promise<numbe
     plans.push({ input, target, output, response: migrated, reports });
   }
 
-  checkOutputs(plans, opts);
+  const files = plans.flatMap((p) => (p.output === undefined ? [] : [{ file: p.output, from: p.input }]));
+  const outputs = new Map(planOutputs(files, { cwd: ctx.io.cwd, inputs: opts.responses, force: opts.force, outDir: opts.outDir }).map((o) => [o.file, o]));
   const say = plans.some((p) => p.output === undefined) ? ctx.err : ctx.out;
   for (const s of skipped) say(safeForTerminal(s));
   for (const p of plans) {
-    if (p.output === undefined) ctx.io.stdout.write(serializeResponse(p.response, p.target.questionnaire, schemaRefFor(join(ctx.io.cwd, "response.yaml"))));
+    const output = p.output === undefined ? undefined : outputs.get(p.output);
+    if (output === undefined) ctx.io.stdout.write(serializeResponse(p.response, p.target.questionnaire, schemaRefFor(join(ctx.io.cwd, "response.yaml"))));
     else {
-      makeFolder(dirname(p.output));
-      writeFileAtomic(p.output, serializeResponse(p.response, p.target.questionnaire, schemaRefFor(resolve(p.output))));
+      makeFolderFor(output);
+      writeFileAtomic(output.path, serializeResponse(p.response, p.target.questionnaire, schemaRefFor(output.path)));
     }
     say(ctx.style.bold(safeForTerminal(`${p.input} → ${p.output ?? "standard output"}`)));
     for (const r of p.reports) for (const line of formatMigrationText(r, say === ctx.out ? ctx.style : ctx.errStyle)) say(line);
@@ -109,28 +111,6 @@ function startRevision(input: string, response: Response, from: LoadedQuestionna
   throw new InvalidInputError(`cannot migrate ${input}`, [
     { ...error("QUESTIONNAIRE_NOT_FOUND", `answers ${id} ${version}, which is neither bundled nor next to ${target.file}; name its file with --from`), location: { file: input } },
   ]);
-}
-
-/** Refuses to write over an input, twice to one file, or over an existing file without --force. */
-function checkOutputs(plans: readonly Planned[], opts: MigrateOptions): void {
-  const inputs = new Set(opts.responses.map((f) => resolve(f)));
-  const seen = new Set<string>();
-  for (const p of plans) {
-    if (p.output === undefined) continue;
-    const out = resolve(p.output);
-    if (inputs.has(out)) throw new UsageError(`${p.output} is an input: naq migrate never modifies the old file; choose another --out or --out-dir`);
-    if (seen.has(out)) throw new UsageError(`two responses would be written to ${p.output}; give them different names`);
-    seen.add(out);
-    if (existsSync(out) && !opts.force) throw new WriteError(p.output, "the file exists; pass --force to replace it");
-  }
-}
-
-function makeFolder(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new WriteError(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-  }
 }
 
 /** A file name with the old version in it (`XX-customs-1.0.0.yaml`) renamed for the new one; others kept. */

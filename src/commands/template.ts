@@ -1,13 +1,13 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { closest, type Issue } from "../core/issues.js";
 import { localize, type Response } from "../core/questionnaire/model.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { planTemplate } from "../core/workbook/plan.js";
 import { checkCountry } from "../core/questionnaire/country.js";
-import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
+import { FileError, InvalidInputError, UsageError } from "../errors.js";
 import { openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomic } from "../io/files.js";
+import { planOutputs, type PlannedOutput } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { renderTemplate } from "../io/xlsx/template.js";
@@ -34,9 +34,7 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
   if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
   const givenCountry = checked?.code;
-  const out = resolve(ctx.io.cwd, opts.out);
-  if (opts.from && resolve(ctx.io.cwd, opts.from) === out) throw new UsageError("--out names the --from file; naq never overwrites an input");
-  if (existsSync(out) && !opts.force) throw new WriteError(opts.out, "it exists; pass --force to replace it");
+  const [out] = planOutputs([{ file: opts.out }], { cwd: ctx.io.cwd, inputs: opts.from !== undefined ? [opts.from] : [], force: opts.force });
 
   const from = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from) : undefined;
   // A response names its revision; pre-filling it needs no --questionnaire.
@@ -59,7 +57,7 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
 
   const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: new Date().toISOString(), hash: sha256 });
   const bytes = await renderTemplate(plan);
-  writeFileAtomic(out, bytes);
+  writeFileAtomic((out as PlannedOutput).path, bytes);
 
   const questions = plan.areas.reduce((n, a) => n + a.rows.length, 0);
   const prefilled = response ? plan.areas.reduce((n, a) => n + a.rows.filter((r) => r.answer !== undefined).length, 0) : 0;
