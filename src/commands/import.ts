@@ -5,11 +5,11 @@ import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../c
 import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook/import.js";
 import { checkCountry } from "../core/questionnaire/country.js";
 import { UsageError, WriteError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomicAsync } from "../io/files.js";
 import { checkOutputs, makeFolderFor, type OutputCheck } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import type { LoadedQuestionnaire } from "../io/revisions/load.js";
+import { RevisionStore } from "../io/revisions/store.js";
 import { responseYaml } from "../io/yaml/response-file.js";
 import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
@@ -36,7 +36,7 @@ interface Run {
   readonly ctx: Context;
   readonly country: string | undefined;
   readonly given: LoadedQuestionnaire | undefined;
-  readonly revisions: Map<string, LoadedQuestionnaire | undefined>;
+  readonly store: RevisionStore;
   readonly now: string;
 }
 
@@ -66,12 +66,13 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
     files.map((abs) => ({ file: opts.out ?? responseName(abs, opts.outDir), from: shown(abs) })),
     { cwd, inputs: files, force: opts.force, outDir: opts.outDir },
   );
+  const store = new RevisionStore(cwd);
   const run: Run = {
     opts,
     ctx,
     country: checked?.code,
-    given: opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined,
-    revisions: new Map(),
+    given: opts.questionnaire ? store.open(opts.questionnaire) : undefined,
+    store,
     now: new Date().toISOString(),
   };
   const tally = { unreadable: missing.length > 0, failed: false };
@@ -106,7 +107,7 @@ async function importOne(abs: string, file: string, target: OutputCheck, run: Ru
   const metaRead = readTemplateMeta(wb);
   if (!metaRead.meta) return refused(metaRead.issues);
   const meta = metaRead.meta;
-  const revision = run.given ?? bundledRevision(meta.questionnaire, meta.version, run.revisions);
+  const revision = run.given ?? run.store.answered({ id: meta.questionnaire, version: meta.version });
   if (!revision) {
     return refused([
       {
@@ -148,16 +149,6 @@ async function importOne(abs: string, file: string, target: OutputCheck, run: Ru
   const left = result.dropped.length ? ` (${result.dropped.length} left out: ${result.dropped.join(", ")})` : "";
   const line = `${result.dropped.length ? "⚠" : "✔"} ${file} → ${output.file}: ${count} answer${count === 1 ? "" : "s"}${left}, ${response.status}`;
   return { ok: true, file, issues, written, line, partial: result.dropped.length > 0 };
-}
-
-/** The bundled revision `id` `version`, read once per run. */
-function bundledRevision(id: string, version: string, revisions: Map<string, LoadedQuestionnaire | undefined>): LoadedQuestionnaire | undefined {
-  const key = `${id}@${version}`;
-  if (!revisions.has(key)) {
-    const bundled = bundledFile(id, version);
-    revisions.set(key, bundled ? loadQuestionnaireFile(bundled).value : undefined);
-  }
-  return revisions.get(key);
 }
 
 /** Prints what became of one workbook, once its response is on disk, and counts it in the exit code. */

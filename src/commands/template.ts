@@ -5,7 +5,7 @@ import { checkResponse } from "../core/answers/response-rules.js";
 import { planTemplate } from "../core/workbook/plan.js";
 import { checkCountry } from "../core/questionnaire/country.js";
 import { FileError, InvalidInputError, UsageError } from "../errors.js";
-import { openQuestionnaire } from "../io/revisions/bundled.js";
+import { RevisionStore } from "../io/revisions/store.js";
 import { writeFileAtomic } from "../io/files.js";
 import { planOutputs, type PlannedOutput } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
@@ -38,7 +38,7 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
 
   const from = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from) : undefined;
   // A response names its revision; pre-filling it needs no --questionnaire.
-  const loaded = openQuestionnaire(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
+  const loaded = new RevisionStore(ctx.io.cwd).open(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
   const q = loaded.questionnaire;
   const response = from ? checkFrom(from, opts.from ?? "", loaded, ctx) : undefined;
 
