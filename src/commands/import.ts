@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { error, type Issue } from "../core/issues.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { COL, META_SHEET, metaCell, RESPONDENT_CELL, templateLayout } from "../core/workbook/layout.js";
 import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/workbook/import.js";
+import { checkCountry } from "../core/questionnaire/country.js";
 import { UsageError, WriteError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "../io/revisions/bundled.js";
 import { writeFileAtomicAsync } from "../io/files.js";
+import { checkOutputs, makeFolderFor, type OutputCheck } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "../io/revisions/load.js";
+import type { LoadedQuestionnaire } from "../io/revisions/load.js";
+import { RevisionStore } from "../io/revisions/store.js";
 import { responseYaml } from "../io/yaml/response-file.js";
 import { checkSchema } from "../io/schema/check.js";
 import { expandPaths } from "../io/walk.js";
@@ -29,10 +30,26 @@ export interface ImportOptions {
 
 const XLSX = /^(?!~\$).*\.xlsx$/i;
 
+/** What one run of import works with, once its flags are checked. */
+interface Run {
+  readonly opts: ImportOptions;
+  readonly ctx: Context;
+  readonly country: string | undefined;
+  readonly given: LoadedQuestionnaire | undefined;
+  readonly store: RevisionStore;
+  readonly now: string;
+}
+
+/** One workbook read and checked: refused with its issues, or its response being written. */
+type Imported = { readonly file: string; readonly issues: readonly Issue[] } & (
+  { readonly ok: false; readonly unreadable: boolean } | { readonly ok: true; readonly written: Promise<void>; readonly line: string; readonly partial: boolean }
+);
+
 /** Turns filled templates into response files, all or nothing per workbook; exit 3 when a file cannot be read or written, 1 on errors. */
 export async function importCommand(opts: ImportOptions, ctx: Context): Promise<number> {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError("give --out or --out-dir, not both");
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
+  const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
+  if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
   const cwd = ctx.io.cwd;
   const { files, missing } = expandPaths(
     opts.files.map((f) => resolve(cwd, f)),
@@ -44,143 +61,120 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   if (opts.out !== undefined && files.length + missing.length > 1) throw new UsageError("--out names one response file, but several workbooks are given; use --out-dir");
   if (opts.out !== undefined && !/\.(ya?ml)$/i.test(opts.out)) throw new UsageError(`--out must name a .yaml file, not ${opts.out}`);
 
-  const outDir = resolve(cwd, opts.outDir ?? ".");
-  const inputs = new Set(files);
-  const written = new Map<string, string>();
-  const given = opts.questionnaire ? openQuestionnaire(opts.questionnaire) : undefined;
-  const revisions = new Map<string, LoadedQuestionnaire | undefined>();
-  const now = ctx.now();
-  let unreadable = false;
-  let failed = false;
-
-  const report = (issues: readonly Issue[]) => {
-    for (const line of formatIssuesText(issues, ctx.errStyle)) ctx.err(line);
+  // Every response file is planned before the first workbook is read, so no run writes over an input or twice to one file.
+  const targets = checkOutputs(
+    files.map((abs) => ({ file: opts.out ?? responseName(abs, opts.outDir), from: shown(abs) })),
+    { cwd, inputs: files, force: opts.force, outDir: opts.outDir },
+  );
+  const store = new RevisionStore(cwd);
+  const run: Run = {
+    opts,
+    ctx,
+    country: checked?.code,
+    given: opts.questionnaire ? store.open(opts.questionnaire) : undefined,
+    store,
+    now: ctx.now(),
   };
-  // Output goes through one chain, so it stays in workbook order while response files are flushed
-  // in the background and the next workbook is read meanwhile.
-  let chain: Promise<void> = Promise.resolve();
-  const later = (f: () => void | Promise<void>) => {
-    chain = chain.then(f);
-  };
-  for (const m of missing) {
-    report([{ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: shown(m) } }]);
-    unreadable = true;
+  const tally = { unreadable: missing.length > 0, failed: false };
+  for (const m of missing) report(ctx, [{ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: shown(m) } }]);
+  // One workbook's response is flushed to disk while the next workbook is read; results are told in workbook order.
+  let previous: Imported | undefined;
+  for (const [i, abs] of files.entries()) {
+    const next = await importOne(abs, shown(abs), targets[i] as OutputCheck, run);
+    if (previous) await tell(previous, ctx, tally);
+    previous = next;
   }
-
-  for (const abs of files) {
-    const file = shown(abs);
-    const s = ctx.style;
-    const refuse = (issues: readonly Issue[], isUnreadable = false) => {
-      unreadable ||= isUnreadable;
-      failed = true;
-      later(() => {
-        report(issues);
-        ctx.out(s.red(safeForTerminal(`✖ ${file}: ${countIssues(issues).text}; nothing written`)));
-      });
-    };
-
-    const read = await readWorkbook(abs);
-    if (!read.ok) {
-      refuse([{ ...read.issue, location: { file } }], read.unreadable);
-      continue;
-    }
-    const wb = { ...read.workbook, file };
-    const metaRead = readTemplateMeta(wb);
-    if (!metaRead.meta) {
-      refuse(metaRead.issues);
-      continue;
-    }
-    const meta = metaRead.meta;
-    let revision = given;
-    if (!revision) {
-      const key = `${meta.questionnaire}@${meta.version}`;
-      if (!revisions.has(key)) {
-        const bundled = bundledFile(meta.questionnaire, meta.version);
-        revisions.set(key, bundled ? loadQuestionnaireFile(bundled).value : undefined);
-      }
-      revision = revisions.get(key);
-    }
-    if (!revision) {
-      refuse([
-        {
-          ...error("QUESTIONNAIRE_NOT_FOUND", `the template is for ${meta.questionnaire} ${meta.version}, which naq does not bundle; pass its file with --questionnaire`),
-          location: { file, sheet: META_SHEET, cell: metaCell("questionnaire") },
-        },
-      ]);
-      continue;
-    }
-
-    const result = importWorkbook({
-      workbook: wb,
-      meta,
-      questionnaire: revision.questionnaire,
-      digest: revision.digest,
-      country: opts.country?.toUpperCase(),
-      partial: opts.partial,
-      now,
-      hash: sha256,
-    });
-    const issues = [...result.issues];
-    const response = result.response;
-    if (response) {
-      const instructions = templateLayout(revision.questionnaire, meta.agency, meta.language).instructions;
-      const where = (i: Issue) => cellOf(i, file, result.cells, instructions);
-      issues.push(...checkSchema("response", { kind: "response", ...response }).map(where));
-      issues.push(...checkResponse(revision.questionnaire, revision.digest, response).map(where));
-    }
-    const errors = issues.filter((i) => i.severity === "error" && !(opts.partial && result.dropped.length && (i.code === "INVALID_ANSWER" || i.code === "COMMENT_WITHOUT_ANSWER")));
-    if (!response || errors.length) {
-      refuse(issues);
-      continue;
-    }
-
-    const target = opts.out !== undefined ? resolve(cwd, opts.out) : join(outDir, `${basename(abs).replace(/\.xlsx$/i, "")}.yaml`);
-    const shownTarget = opts.out ?? (opts.outDir !== undefined ? join(opts.outDir, basename(target)) : basename(target));
-    const clash = outputProblem(target, opts.out !== undefined ? dirname(target) : outDir, inputs, written, opts.force);
-    if (clash) {
-      refuse([...issues, { ...error("OUTPUT_EXISTS", clash), location: { file: shownTarget } }], true);
-      continue;
-    }
-    const write = (async () => {
-      mkdirSync(dirname(target), { recursive: true });
-      await writeFileAtomicAsync(target, responseYaml(response, revision.questionnaire, target));
-    })();
-    write.catch(() => undefined);
-    written.set(target, file);
-    const count = Object.keys(response.answers).length;
-    const left = result.dropped.length ? ` (${result.dropped.length} left out: ${result.dropped.join(", ")})` : "";
-    const line = `${result.dropped.length ? "⚠" : "✔"} ${file} → ${shownTarget}: ${count} answer${count === 1 ? "" : "s"}${left}, ${response.status}`;
-    if (result.dropped.length) failed = true;
-    later(async () => {
-      try {
-        await write;
-      } catch (e) {
-        unreadable = true;
-        failed = true;
-        report(issues);
-        ctx.out(s.red(safeForTerminal(`✖ ${file}: nothing written`)));
-        ctx.err(safeForTerminal(`naq: ${e instanceof WriteError ? e.message : `${shownTarget}: cannot write (${(e as Error).message})`}`));
-        return;
-      }
-      report(issues);
-      ctx.out(result.dropped.length ? s.yellow(safeForTerminal(line)) : s.green(safeForTerminal(line)));
-    });
-  }
-  await chain;
-  return unreadable ? EXIT.file : failed ? EXIT.invalid : EXIT.ok;
+  if (previous) await tell(previous, ctx, tally);
+  return tally.unreadable ? EXIT.file : tally.failed ? EXIT.invalid : EXIT.ok;
 }
 
-/** Why `target` must not be written, or undefined: it is an input, outside its folder, written already in this run, or exists without --force. */
-function outputProblem(target: string, folder: string, inputs: ReadonlySet<string>, written: ReadonlyMap<string, string>, force: boolean): string | undefined {
-  if (dirname(target) !== resolve(folder)) return "would be written outside the target folder";
-  if (inputs.has(target)) return "is one of the workbooks being imported; naq never overwrites an input";
-  const earlier = written.get(target);
-  if (earlier) return `was just written from ${earlier}; two workbooks of the same name need separate --out-dir runs`;
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) return "is a folder";
-    if (!force) return "exists; pass --force to replace it";
+/** The response file a workbook becomes: its name with .yaml, in --out-dir or the current folder. */
+function responseName(workbook: string, outDir: string | undefined): string {
+  const name = `${basename(workbook).replace(/\.xlsx$/i, "")}.yaml`;
+  return outDir !== undefined ? join(outDir, name) : name;
+}
+
+function report(ctx: Context, issues: readonly Issue[]): void {
+  for (const line of formatIssuesText(issues, ctx.errStyle)) ctx.err(line);
+}
+
+/** Reads and checks one workbook and, when it holds a valid response and its target may be written, starts writing it. */
+async function importOne(abs: string, file: string, target: OutputCheck, run: Run): Promise<Imported> {
+  const refused = (issues: readonly Issue[], unreadable = false): Imported => ({ ok: false, file, issues, unreadable });
+  const read = await readWorkbook(abs);
+  if (!read.ok) return refused([{ ...read.issue, location: { file } }], read.unreadable);
+  const wb = { ...read.workbook, file };
+  const metaRead = readTemplateMeta(wb);
+  if (!metaRead.meta) return refused(metaRead.issues);
+  const meta = metaRead.meta;
+  const revision = run.given ?? run.store.answered({ id: meta.questionnaire, version: meta.version });
+  if (!revision) {
+    return refused([
+      {
+        ...error("QUESTIONNAIRE_NOT_FOUND", `the template is for ${meta.questionnaire} ${meta.version}, which naq does not bundle; pass its file with --questionnaire`),
+        location: { file, sheet: META_SHEET, cell: metaCell("questionnaire") },
+      },
+    ]);
   }
-  return undefined;
+  const result = importWorkbook({
+    workbook: wb,
+    meta,
+    questionnaire: revision.questionnaire,
+    digest: revision.digest,
+    country: run.country,
+    partial: run.opts.partial,
+    now: run.now,
+    hash: sha256,
+  });
+  const response = result.response;
+  const issues = [...result.issues];
+  if (response) {
+    const instructions = templateLayout(revision.questionnaire, meta.agency, meta.language).instructions;
+    const where = (i: Issue) => cellOf(i, file, result.cells, instructions);
+    issues.push(...checkSchema("response", { kind: "response", ...response }).map(where));
+    issues.push(...checkResponse(revision.questionnaire, revision.digest, response).map(where));
+  }
+  const forgiven = (i: Issue) => run.opts.partial && result.dropped.length > 0 && (i.code === "INVALID_ANSWER" || i.code === "COMMENT_WITHOUT_ANSWER");
+  if (!response || issues.some((i) => i.severity === "error" && !forgiven(i))) return refused(issues);
+  if (!target.ok) return refused([...issues, { ...error("OUTPUT_EXISTS", target.reason), location: { file: target.file } }], true);
+
+  const output = target.output;
+  const written = (async () => {
+    makeFolderFor(output);
+    await writeFileAtomicAsync(output.path, responseYaml(response, revision.questionnaire, output.path));
+  })();
+  // Told (and awaited) in order later; meanwhile a failure must not count as unhandled.
+  written.catch(() => undefined);
+  const count = Object.keys(response.answers).length;
+  const left = result.dropped.length ? ` (${result.dropped.length} left out: ${result.dropped.join(", ")})` : "";
+  const line = `${result.dropped.length ? "⚠" : "✔"} ${file} → ${output.file}: ${count} answer${count === 1 ? "" : "s"}${left}, ${response.status}`;
+  return { ok: true, file, issues, written, line, partial: result.dropped.length > 0 };
+}
+
+/** Prints what became of one workbook, once its response is on disk, and counts it in the exit code. */
+async function tell(imported: Imported, ctx: Context, tally: { unreadable: boolean; failed: boolean }): Promise<void> {
+  const s = ctx.style;
+  const { file, issues } = imported;
+  if (!imported.ok) {
+    tally.unreadable ||= imported.unreadable;
+    tally.failed = true;
+    report(ctx, issues);
+    ctx.out(s.red(safeForTerminal(`✖ ${file}: ${countIssues(issues).text}; nothing written`)));
+    return;
+  }
+  try {
+    await imported.written;
+  } catch (e) {
+    tally.unreadable = true;
+    tally.failed = true;
+    report(ctx, issues);
+    ctx.out(s.red(safeForTerminal(`✖ ${file}: nothing written`)));
+    ctx.err(safeForTerminal(`naq: ${e instanceof WriteError ? e.message : `${file}: cannot write (${(e as Error).message})`}`));
+    return;
+  }
+  tally.failed ||= imported.partial;
+  report(ctx, issues);
+  ctx.out(imported.partial ? s.yellow(safeForTerminal(imported.line)) : s.green(safeForTerminal(imported.line)));
 }
 
 /** Places an issue about the response at the workbook cell it came from. */

@@ -1,11 +1,11 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { chooseLanguage } from "../core/questionnaire/language.js";
 import type { GapReport } from "../core/gap-report/model.js";
 import { buildGapReport } from "../core/gap-report/build.js";
-import { UsageError, WriteError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/files.js";
 import { loadMergeInputs } from "../io/merge-inputs.js";
+import { planOutputs, type PlannedOutput } from "../io/outputs.js";
 import { EXIT, type Context } from "../context.js";
 import { formatIssuesText } from "../render/issues.js";
 import { safeForTerminal } from "../render/style.js";
@@ -25,28 +25,13 @@ export interface MergeOptions {
 export const OUTPUT_FORMATS = { ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".json": "json" } as const;
 type Format = (typeof OUTPUT_FORMATS)[keyof typeof OUTPUT_FORMATS];
 
-/** The format each --out file is written in, chosen by its extension; refuses unknown ones and clashes. */
-export function planOutputs(outs: readonly string[], force: boolean): { file: string; format: Format }[] {
-  const seen = new Set<string>();
+/** The format each --out file is written in, chosen by its extension; refuses unknown ones (a usage error). */
+function reportFormats(outs: readonly string[]): { file: string; format: Format }[] {
   return outs.map((file) => {
     const format = OUTPUT_FORMATS[extname(file).toLowerCase() as keyof typeof OUTPUT_FORMATS];
     if (!format) throw new UsageError(`--out ${file}: unknown report format \`${extname(file) || "(no extension)"}\`; use .md, .html, .xlsx or .json`);
-    const full = resolve(file);
-    if (seen.has(full)) throw new UsageError(`--out ${file} is given twice`);
-    seen.add(full);
-    if (!force && existsSync(full)) throw new WriteError(file, "the file exists; add --force to replace it");
-    // Checked before anything is written, so a bad path leaves no partial set of reports behind.
-    if (!isFolder(dirname(full))) throw new WriteError(file, `no folder ${dirname(file)}; create it first`);
     return { file, format };
   });
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function render(report: GapReport, format: Format): Promise<string | Uint8Array> {
@@ -62,20 +47,14 @@ async function render(report: GapReport, format: Format): Promise<string | Uint8
   }
 }
 
-const real = (file: string): string => {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
-};
-
 /** Merges the responses into the gap report, writes each --out file and prints the summary. */
 export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
-  const outputs = planOutputs(opts.out, opts.force);
-  const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus });
-  const read = new Set([...inputs.responses.map((r) => real(r.file)), ...inputs.excluded.map((e) => real(e.file)), ...(inputs.consensus ? [real(inputs.consensus.file)] : [])]);
-  for (const o of outputs) if (read.has(real(o.file))) throw new UsageError(`--out ${o.file} is one of the files being merged; naq never overwrites an input`);
+  const formats = reportFormats(opts.out);
+  const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus, cwd: ctx.io.cwd });
+  const read = [...inputs.responses.map((r) => r.file), ...inputs.excluded.map((e) => e.file), ...(inputs.consensus ? [inputs.consensus.file] : [])];
+  // Checked before anything is written, so a refused path leaves no partial set of reports behind.
+  const planned = planOutputs(formats, { cwd: ctx.io.cwd, inputs: read, force: opts.force });
+  const outputs = formats.map((f, i) => ({ ...f, path: (planned[i] as PlannedOutput).path }));
 
   const q = inputs.revision.questionnaire;
   const chosen = chooseLanguage(q, opts.lang, undefined);
@@ -92,7 +71,7 @@ export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
 
   // Render everything before writing anything, so a failure leaves no half-written set of reports.
   const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, content: await render(report, o.format) })));
-  for (const r of rendered) writeFileAtomic(r.file, r.content);
+  for (const r of rendered) writeFileAtomic(r.path, r.content);
 
   const older = inputs.notices.filter((i) => i.code === "OLDER_REVISION");
   const warnings = inputs.notices.length - older.length;

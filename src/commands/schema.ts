@@ -8,7 +8,7 @@ export interface SchemaOptions {
 
 /** Prints the JSON Schema for responses to one revision. */
 export async function schema(opts: SchemaOptions, ctx: Context): Promise<number> {
-  const loaded = openQuestionnaire(opts.questionnaire);
+  const loaded = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
   ctx.out(JSON.stringify(answerSchema(loaded.questionnaire, loaded.digest), null, 2));
   return EXIT.ok;
 }

@@ -39,7 +39,7 @@ export function outline(q: Questionnaire, digest: string, lang: string) {
 
 /** Prints the outline of one revision: areas with question counts, agencies, languages, version. */
 export async function show(opts: ShowOptions, ctx: Context): Promise<number> {
-  const loaded = openQuestionnaire(opts.questionnaire);
+  const loaded = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
   const q = loaded.questionnaire;
   const chosen = chooseLanguage(q, opts.lang, undefined);
   if ("problem" in chosen) throw new UsageError(chosen.problem);

@@ -1,12 +1,13 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { closest, type Issue } from "../core/issues.js";
 import { localize, type Response } from "../core/questionnaire/model.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { planTemplate } from "../core/workbook/plan.js";
-import { FileError, InvalidInputError, UsageError, WriteError } from "../errors.js";
-import { openQuestionnaire } from "../io/revisions/bundled.js";
+import { checkCountry } from "../core/questionnaire/country.js";
+import { FileError, InvalidInputError, UsageError } from "../errors.js";
+import { RevisionStore } from "../io/revisions/store.js";
 import { writeFileAtomic } from "../io/files.js";
+import { planOutputs, type PlannedOutput } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../io/revisions/load.js";
 import { renderTemplate } from "../io/xlsx/template.js";
@@ -30,14 +31,14 @@ export interface TemplateOptions {
 /** Writes the workbook an agency fills in: instructions, one sheet per area, dropdowns, metadata. */
 export async function template(opts: TemplateOptions, ctx: Context): Promise<number> {
   if (!/\.xlsx$/i.test(opts.out)) throw new UsageError(`--out must name an .xlsx file, not ${opts.out}`);
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new UsageError(`--country takes an ISO 3166 alpha-2 code such as FR or XX, not ${opts.country}`);
-  const out = resolve(ctx.io.cwd, opts.out);
-  if (opts.from && resolve(ctx.io.cwd, opts.from) === out) throw new UsageError("--out names the --from file; naq never overwrites an input");
-  if (existsSync(out) && !opts.force) throw new WriteError(opts.out, "it exists; pass --force to replace it");
+  const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
+  if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
+  const givenCountry = checked?.code;
+  const [out] = planOutputs([{ file: opts.out }], { cwd: ctx.io.cwd, inputs: opts.from !== undefined ? [opts.from] : [], force: opts.force });
 
   const from = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from) : undefined;
   // A response names its revision; pre-filling it needs no --questionnaire.
-  const loaded = openQuestionnaire(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
+  const loaded = new RevisionStore(ctx.io.cwd).open(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
   const q = loaded.questionnaire;
   const response = from ? checkFrom(from, opts.from ?? "", loaded, ctx) : undefined;
 
@@ -52,11 +53,11 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   const chosen = chooseLanguage(q, opts.lang, response?.language);
   if ("problem" in chosen) throw new UsageError(chosen.problem);
   const lang = chosen.lang;
-  const country = opts.country?.toUpperCase() ?? response?.country;
+  const country = givenCountry ?? response?.country;
 
   const plan = planTemplate({ questionnaire: q, digest: loaded.digest, agency, country, lang, sendTo: opts.sendTo, response, now: ctx.now(), hash: sha256 });
   const bytes = await renderTemplate(plan);
-  writeFileAtomic(out, bytes);
+  writeFileAtomic((out as PlannedOutput).path, bytes);
 
   const questions = plan.areas.reduce((n, a) => n + a.rows.length, 0);
   const prefilled = response ? plan.areas.reduce((n, a) => n + a.rows.filter((r) => r.answer !== undefined).length, 0) : 0;

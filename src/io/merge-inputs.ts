@@ -8,10 +8,10 @@ import type { Response } from "../core/questionnaire/model.js";
 import { checkResponse } from "../core/answers/response-rules.js";
 import { compareSemver } from "../core/revision/semver.js";
 import { FileError, InvalidInputError, UsageError } from "../errors.js";
-import { bundledFile, openQuestionnaire } from "./revisions/bundled.js";
+import { bundledFile } from "./revisions/bundled.js";
 import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./revisions/load.js";
 import { carryToRevision } from "./revisions/older.js";
-import type { RevisionCache } from "./revisions/store.js";
+import { RevisionStore } from "./revisions/store.js";
 import { expandPaths } from "./walk.js";
 import type { Source } from "./yaml/source.js";
 
@@ -24,6 +24,8 @@ export interface MergeInputOptions {
    * (for `status`, which shows progress on unfinished work).
    */
   readonly lenient?: boolean;
+  /** The folder relative paths are looked up in (the process's folder when undefined). */
+  readonly cwd?: string | undefined;
 }
 
 export interface MergeInputs {
@@ -43,9 +45,10 @@ export interface MergeInputs {
  */
 class Sources {
   private readonly cache = new Map<string, Source | undefined>();
+  constructor(private readonly cwd: string | undefined) {}
   get(file: string): Source | undefined {
     if (!this.cache.has(file)) {
-      const doc = loadDocument(file);
+      const doc = loadDocument(file, undefined, this.cwd);
       this.cache.set(file, doc.ok ? doc.source : undefined);
     }
     return this.cache.get(file);
@@ -66,22 +69,44 @@ function place(issues: readonly Issue[], sources: Sources): Issue[] {
 
 const isError = (i: Issue) => i.severity === "error";
 
+type Read = { readonly file: string; readonly response: Response };
+type Decided = { readonly file: string; readonly consensus: Consensus };
+
 /**
  * Reads every response under `paths` (files or folders) and the workshop decisions, and settles the
  * revision to merge against: `--questionnaire`, else the newest revision the responses answer.
  * Throws, with issues naming each file, when the files cannot be merged together.
  */
 export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
-  const { files, missing } = expandPaths(opts.paths);
+  const sources = new Sources(opts.cwd);
+  const store = new RevisionStore(opts.cwd);
+  const { read, decisions } = readFiles(opts);
+  const setIssues = place(
+    checkMergeSet(read.map((r) => ({ file: r.file, country: r.response.country, agency: r.response.agency, questionnaire: r.response.questionnaire }))),
+    sources,
+  );
+  if (setIssues.length) throw new InvalidInputError("these files cannot be merged into one report", setIssues);
+
+  const revision = chooseRevision(read, opts.questionnaire, sources, store);
+  const sorted = sortResponses(read, revision, store, opts.lenient === true);
+  const refusals = [...sorted.refusals];
+  const decided = decisions[0];
+  if (decided) refusals.push(...consensusProblems(decided, read[0]?.response.country ?? "", revision));
+  if (refusals.length) throw new InvalidInputError(`${countFiles(refusals)} cannot be merged; fix the issues above`, place(refusals, sources));
+  const problems = new Map([...sorted.problems].map(([file, issues]) => [file, place(issues, sources)]));
+  return { revision, responses: sorted.responses, excluded: sorted.excluded, ...(decided ? { consensus: decided } : {}), notices: place(sorted.notices, sources), problems };
+}
+
+/** The responses and workshop decisions among the files, refusing files that are no response or cannot be read. */
+function readFiles(opts: MergeInputOptions): { read: Read[]; decisions: Decided[] } {
+  const { files, missing } = expandPaths(opts.paths, undefined, undefined, opts.cwd);
   if (missing.length) throw new FileError(`${missing.join(", ")}: no such file or folder; check the path`);
   const consensusFiles = opts.consensus !== undefined ? [opts.consensus] : [];
-  const sources = new Sources();
   const issues: Issue[] = [];
-  const read: { file: string; response: Response }[] = [];
-  const decisions: { file: string; consensus: Consensus }[] = [];
-
+  const read: Read[] = [];
+  const decisions: Decided[] = [];
   for (const file of [...files, ...consensusFiles.filter((f) => !files.includes(f))]) {
-    const doc = loadDocument(file);
+    const doc = loadDocument(file, undefined, opts.cwd);
     if (!doc.ok) {
       if (doc.unreadable) throw new FileError(`${file}: ${doc.issues[0]?.message ?? "cannot read the file"}`);
       issues.push(...doc.issues);
@@ -106,21 +131,21 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
   if (issues.some(isError))
     throw new InvalidInputError(`${countFiles(issues)} cannot be read as responses; fix the issues above (\`naq validate\` checks them one by one)`, issues);
   if (read.length === 0) throw new UsageError(`no response files (\`kind: response\`) in ${opts.paths.join(", ")}`);
+  return { read, decisions };
+}
 
-  const setIssues = place(
-    checkMergeSet(read.map((r) => ({ file: r.file, country: r.response.country, agency: r.response.agency, questionnaire: r.response.questionnaire }))),
-    sources,
-  );
-  if (setIssues.length) throw new InvalidInputError("these files cannot be merged into one report", setIssues);
+interface Sorted {
+  readonly responses: MergedResponse[];
+  readonly excluded: ExcludedFile[];
+  readonly notices: Issue[];
+  readonly problems: Map<string, Issue[]>;
+  readonly refusals: Issue[];
+}
 
-  const revision = chooseRevision(read, opts.questionnaire, sources);
+/** Each response checked against `revision`: merged, carried from an older revision, left out, or refused. */
+function sortResponses(read: readonly Read[], revision: LoadedQuestionnaire, store: RevisionStore, lenient: boolean): Sorted {
   const q = revision.questionnaire;
-  const responses: MergedResponse[] = [];
-  const excluded: ExcludedFile[] = [];
-  const notices: Issue[] = [];
-  const problems = new Map<string, Issue[]>();
-  const refusals: Issue[] = [];
-  const revisions: RevisionCache = new Map();
+  const out: Sorted = { responses: [], excluded: [], notices: [], problems: new Map(), refusals: [] };
   for (const r of read) {
     const ref = r.response.questionnaire;
     const order = compareSemver(ref.version, q.version);
@@ -129,39 +154,36 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
         ref.id !== q.id
           ? `answers questionnaire ${ref.id}, not ${q.id}`
           : `answers ${ref.id} ${ref.version}, newer than the ${q.version} being merged; merge against ${ref.version} (leave out --questionnaire)`;
-      refusals.push({ ...error("MIXED_QUESTIONNAIRES", why, ["questionnaire", ref.id !== q.id ? "id" : "version"]), location: { file: r.file } });
+      out.refusals.push({ ...error("MIXED_QUESTIONNAIRES", why, ["questionnaire", ref.id !== q.id ? "id" : "version"]), location: { file: r.file } });
       continue;
     }
     if (order < 0) {
-      const carried = carryToRevision(r.file, r.response, revision, revisions);
+      const carried = carryToRevision(r.file, r.response, revision, store);
       if (carried.ok) {
-        responses.push({ file: r.file, response: carried.response, migratedFrom: carried.migratedFrom });
+        out.responses.push({ file: r.file, response: carried.response, migratedFrom: carried.migratedFrom });
       } else {
-        excluded.push(carried.excluded);
-        notices.push(carried.issue);
+        out.excluded.push(carried.excluded);
+        out.notices.push(carried.issue);
       }
       continue;
     }
     const found = checkResponse(q, revision.digest, r.response).map((i) => ({ ...i, location: { file: r.file } }));
-    notices.push(...found.filter((i) => !isError(i)));
+    out.notices.push(...found.filter((i) => !isError(i)));
     const errors = found.filter(isError);
-    if (errors.length && opts.lenient) problems.set(r.file, place(errors, sources));
-    else refusals.push(...errors);
-    responses.push({ file: r.file, response: r.response });
+    if (errors.length && lenient) out.problems.set(r.file, errors);
+    else out.refusals.push(...errors);
+    out.responses.push({ file: r.file, response: r.response });
   }
+  return out;
+}
 
-  let consensus: MergeInputs["consensus"];
-  const decided = decisions[0];
-  if (decided) {
-    const country = read[0]?.response.country ?? "";
-    refusals.push(
-      ...checkConsensusFits(decided.file, { ...decided.consensus.questionnaire, country: decided.consensus.country }, country, q.id, q.version),
-      ...checkConsensus(q, revision.digest, decided.consensus).map((i) => ({ ...i, location: { file: decided.file } })),
-    );
-    consensus = decided;
-  }
-  if (refusals.length) throw new InvalidInputError(`${countFiles(refusals)} cannot be merged; fix the issues above`, place(refusals, sources));
-  return { revision, responses, excluded, ...(consensus ? { consensus } : {}), notices: place(notices, sources), problems };
+/** Why the workshop decisions do not fit the responses and the revision, if they do not. */
+function consensusProblems(decided: Decided, country: string, revision: LoadedQuestionnaire): Issue[] {
+  const q = revision.questionnaire;
+  return [
+    ...checkConsensusFits(decided.file, { ...decided.consensus.questionnaire, country: decided.consensus.country }, country, q.id, q.version),
+    ...checkConsensus(q, revision.digest, decided.consensus).map((i) => ({ ...i, location: { file: decided.file } })),
+  ];
 }
 
 function countFiles(issues: readonly Issue[]): string {
@@ -170,8 +192,8 @@ function countFiles(issues: readonly Issue[]): string {
 }
 
 /** The revision given with --questionnaire, else the newest revision any response answers. */
-function chooseRevision(read: readonly { file: string; response: Response }[], given: string | undefined, sources: Sources): LoadedQuestionnaire {
-  if (given !== undefined) return openQuestionnaire(given);
+function chooseRevision(read: readonly Read[], given: string | undefined, sources: Sources, store: RevisionStore): LoadedQuestionnaire {
+  if (given !== undefined) return store.open(given);
   const newest = read.reduce((best, r) => (compareSemver(r.response.questionnaire.version, best.response.questionnaire.version) > 0 ? r : best));
   const { id, version } = newest.response.questionnaire;
   const file = bundledFile(id, version);
@@ -182,5 +204,5 @@ function chooseRevision(read: readonly { file: string; response: Response }[], g
     };
     throw new InvalidInputError(`the revision ${id} ${version} is needed to merge these responses`, place([issue], sources));
   }
-  return openQuestionnaire(file);
+  return store.open(file);
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { FileError, UsageError } from "../errors.js";
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
@@ -19,10 +19,12 @@ function statOrUndefined(path: string): Stats | undefined {
  * Expands files and folders into the data files they hold (.yaml, .yml, .json), sorted, skipping
  * hidden entries and node_modules, and each folder after its first visit (a symbolic link can loop).
  * Paths that do not exist are returned in `missing`; an entry that cannot be looked at (a dangling
- * link) is returned as a file, for the reader to report. Throws a `UsageError` past `limit` files and
- * a `FileError` for a folder that cannot be listed.
+ * link) is returned as a file, for the reader to report. Relative paths are looked up in `cwd` (the
+ * process's folder when undefined) and returned as given, so messages name files as the user did.
+ * Throws a `UsageError` past `limit` files and a `FileError` for a folder that cannot be listed.
  */
-export function expandPaths(paths: readonly string[], pattern = DATA_FILE, limit = MAX_FILES): { files: string[]; missing: string[] } {
+export function expandPaths(paths: readonly string[], pattern = DATA_FILE, limit = MAX_FILES, cwd?: string): { files: string[]; missing: string[] } {
+  const at = (p: string) => (cwd === undefined ? p : resolve(cwd, p));
   const files = new Set<string>();
   const missing: string[] = [];
   const visited = new Set<string>();
@@ -37,23 +39,23 @@ export function expandPaths(paths: readonly string[], pattern = DATA_FILE, limit
     let real: string;
     let names: string[];
     try {
-      real = realpathSync(dir);
+      real = realpathSync(at(dir));
       if (visited.has(real)) return;
       visited.add(real);
-      names = readdirSync(dir).sort();
+      names = readdirSync(at(dir)).sort();
     } catch (e) {
       throw new FileError(`${dir}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     for (const name of names) {
       if (name.startsWith(".") || name === "node_modules") continue;
       const p = join(dir, name);
-      const st = statOrUndefined(p);
+      const st = statOrUndefined(at(p));
       if (st?.isDirectory()) walk(p);
       else if (pattern.test(name)) add(p);
     }
   };
   for (const p of paths) {
-    const st = statOrUndefined(p);
+    const st = statOrUndefined(at(p));
     if (!st) missing.push(p);
     else if (st.isDirectory()) walk(p);
     else add(p);

@@ -51,12 +51,12 @@ describe("naq migrate", () => {
     expect(runBuilt(["migrate", customs, customs]).code).toBe(2);
   });
 
-  it("never writes over the response it migrates, even with --force (exit 2)", () => {
+  it("never writes over the response it migrates, even with --force (exit 3)", () => {
     const dir = tempDir();
     const copy = join(dir, "r.yaml");
     copyFileSync(customs, copy);
     const r = runBuilt(["migrate", copy, "--out", copy, "--force"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(readFileSync(copy, "utf8")).toBe(readFileSync(customs, "utf8"));
   });
 

@@ -286,7 +286,7 @@ describe("naq import: output files", () => {
     writeFileSync(out, "keep me\n");
     const r = runBuilt(["import", filled, "--out", out]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/exists\.yaml +error +OUTPUT_EXISTS +exists; pass --force/);
+    expect(r.stderr).toMatch(/exists\.yaml +error +OUTPUT_EXISTS +it exists; pass --force/);
     expect(readFileSync(out, "utf8")).toBe("keep me\n");
     expect(runBuilt(["import", filled, "--out", out, "--force"]).code).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^# yaml-language-server: \$schema=.*response\.schema\.json\nkind: response\n/);
@@ -310,7 +310,7 @@ describe("naq import: output files", () => {
     copyFileSync(filled, join(dir, "y", "same.xlsx"));
     const r = await runNaq(["import", join(dir, "x", "same.xlsx"), join(dir, "y", "same.xlsx"), "--out-dir", join(dir, "same")]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/OUTPUT_EXISTS +was just written from/);
+    expect(r.stderr).toMatch(/OUTPUT_EXISTS +it would be written twice, from /);
     expect(readdirSync(join(dir, "same"))).toEqual(["same.yaml"]);
   });
 

@@ -56,7 +56,6 @@ describe("naq merge", () => {
 
   it.each([
     { name: "an --out with an unknown extension", args: ["--out", "report.pdf"] },
-    { name: "the same --out twice", args: ["--out", "x.md", "--out", "./x.md"] },
     { name: "a --target outside 1-5", args: ["--target", "7"] },
     { name: "a --lang the questionnaire lacks", args: ["--lang", "de"] },
   ])("exits 2 on $name", async ({ args }) => {
@@ -72,10 +71,15 @@ describe("naq merge", () => {
     expect(existsSync(join(dir, "r.md"))).toBe(false);
   });
 
-  it("never overwrites an input, even with --force", async () => {
+  it("exits 3 on the same --out twice", async () => {
+    const r = await runNaq(["merge", MINI_DIR, "-q", MINI, "--out", "x.md", "--out", "./x.md"], {}, tempDir());
+    expect(r.code).toBe(3);
+  });
+
+  it("never overwrites an input, even with --force (exit 3)", async () => {
     const dir = folder();
     const r = await runNaq(["merge", dir, "-q", MINI, "--out", join(dir, "health.json"), "--force"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(JSON.parse(readFileSync(join(dir, "health.json"), "utf8")).kind).toBe("response");
   });
 

@@ -118,7 +118,7 @@ describe("naq template", () => {
   it.each([
     [["--agency", "helth"], /Did you mean `health`/],
     [["--agency", "health", "--lang", "de"], /not available in `de`/],
-    [["--agency", "health", "--country", "France"], /--country takes an ISO 3166/],
+    [["--agency", "health", "--country", "France"], /--country: `France` is not a two-letter ISO 3166-1 code/],
     [[], /--agency is required/],
   ])("refuses %j with a usage error", async (args, message) => {
     const r = await runNaq(["template", ...args, "--out", join(dir, "x.xlsx")]);

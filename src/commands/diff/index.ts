@@ -36,8 +36,8 @@ export async function diff(opts: DiffOptions, ctx: Context): Promise<number> {
     throw new UsageError(`naq diff compares two revisions, OLD and NEW (${opts.revisions.length} given); to check folders of revisions, add --check`);
   }
   if (opts.strict || opts.markdown !== undefined) throw new UsageError("--strict and --markdown go with --check over folders of revisions");
-  const oldRev = openQuestionnaire(oldRef);
-  const newRev = openQuestionnaire(newRef);
+  const oldRev = openQuestionnaire(oldRef, ctx.io.cwd);
+  const newRev = openQuestionnaire(newRef, ctx.io.cwd);
   if (oldRev.questionnaire.id !== newRev.questionnaire.id) {
     throw new UsageError(`${oldRef} is ${oldRev.questionnaire.id} and ${newRef} is ${newRev.questionnaire.id}: naq diff compares two revisions of one questionnaire`);
   }

@@ -1,11 +1,12 @@
-import { appendFileSync, existsSync, statSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { error, type Issue } from "../../core/issues.js";
 import { wasRefsKnown } from "../../core/revision/rules.js";
 import { UsageError, WriteError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/files.js";
 import { loadDocument, locate, questionnaireFrom } from "../../io/revisions/load.js";
-import { previousRevision, revisionPairs, type RevisionCache } from "../../io/revisions/store.js";
+import { planOutputs } from "../../io/outputs.js";
+import { previousRevision, revisionPairs, RevisionStore } from "../../io/revisions/store.js";
 import { expandPaths } from "../../io/walk.js";
 import { EXIT, type Context } from "../../context.js";
 import { formatDiffGithub, formatDiffMarkdown, formatDiffText, type DiffView } from "../../render/diff.js";
@@ -37,14 +38,14 @@ export async function checkRevisions(opts: CheckRevisionsOptions, ctx: Context):
     const rel = relative(cwd, file);
     return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
   };
-  const markdownFile = opts.markdown === undefined ? undefined : resolve(cwd, opts.markdown);
   const { files, missing } = expandPaths(opts.paths.map((p) => resolve(cwd, p)));
-  if (markdownFile !== undefined) refuseMarkdownFile(markdownFile, opts.markdown ?? "", files, opts.force);
+  // The Markdown file is checked by the one output policy before anything is read or written.
+  const markdownFile = opts.markdown === undefined ? undefined : planOutputs([{ file: opts.markdown }], { cwd, inputs: files, force: opts.force })[0]?.path;
   const say = opts.format === "markdown" ? (line = "") => ctx.err(line) : (line = "") => ctx.out(line);
   const style = opts.format === "markdown" ? ctx.errStyle : ctx.style;
 
-  const cache: RevisionCache = new Map();
-  const checked = validateRevisions(files, cache);
+  const store = new RevisionStore(cwd);
+  const checked = validateRevisions(files, store);
   const issues = [...missing.map((m) => ({ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: m } })), ...checked.issues].map((i) =>
     relocated(i, shown),
   );
@@ -55,7 +56,7 @@ export async function checkRevisions(opts: CheckRevisionsOptions, ctx: Context):
   say(counted.errors > 0 ? style.red(`✖ ${summary}`) : issues.length ? style.yellow(`⚠ ${summary}`) : style.green(`✔ ${summary}`));
   const failed = counted.errors > 0 || (opts.strict && counted.warnings > 0) ? ["naq validate"] : [];
 
-  const pairs = revisionPairs(files, cache);
+  const pairs = revisionPairs(files, store);
   const markdown: string[] = [];
   for (const p of pairs) {
     const view = shownView(diffView(p.old, p.new, true), shown);
@@ -80,8 +81,8 @@ export async function checkRevisions(opts: CheckRevisionsOptions, ctx: Context):
   return failed.length ? EXIT.invalid : EXIT.ok;
 }
 
-/** The issues of every questionnaire revision among `files`, as `naq validate` finds them; the revisions read go into `cache`. */
-function validateRevisions(files: readonly string[], cache: RevisionCache): { issues: Issue[]; revisions: number; unreadable: boolean } {
+/** The issues of every questionnaire revision among `files`, as `naq validate` finds them; the revisions read go into `store`. */
+function validateRevisions(files: readonly string[], store: RevisionStore): { issues: Issue[]; revisions: number; unreadable: boolean } {
   const issues: Issue[] = [];
   let revisions = 0;
   let unreadable = false;
@@ -100,8 +101,8 @@ function validateRevisions(files: readonly string[], cache: RevisionCache): { is
     const loaded = questionnaireFrom(doc.source);
     issues.push(...loaded.issues);
     if (!loaded.value) continue;
-    cache.set(resolve(file), loaded.value);
-    const previous = loaded.value.questionnaire.questions.some((x) => x.was.length > 0) ? previousRevision(loaded.value, cache) : undefined;
+    store.remember(loaded.value);
+    const previous = loaded.value.questionnaire.questions.some((x) => x.was.length > 0) ? previousRevision(loaded.value, store) : undefined;
     if (previous) issues.push(...locate(wasRefsKnown(previous.questionnaire, loaded.value.questionnaire), doc.source));
   }
   return { issues, revisions, unreadable };
@@ -117,13 +118,6 @@ function shownView(view: DiffView, shown: (file: string) => string): DiffView {
 }
 
 /** Refuses a --markdown file that is one of the revisions, a folder, or exists without --force, before anything is written. */
-function refuseMarkdownFile(file: string, given: string, inputs: readonly string[], force: boolean): void {
-  if (inputs.some((f) => resolve(f) === file)) throw new UsageError(`--markdown ${given} is one of the revisions being checked; name another file`);
-  if (!existsSync(file)) return;
-  if (statSync(file).isDirectory()) throw new UsageError(`--markdown ${given} is a folder; name a file`);
-  if (!force) throw new UsageError(`--markdown ${given} exists; name another file, or add --force to replace it`);
-}
-
 function appendSummary(file: string, text: string): void {
   try {
     appendFileSync(file, text);

@@ -4,6 +4,7 @@ import { unplacedUnmapped } from "../../core/answers/carried-answers.js";
 import { invalidSaved, newResponse, progressOf, type Scope } from "../../core/fill/walk.js";
 import { resumeProblems } from "../../core/fill/resume.js";
 import { chooseLanguage } from "../../core/questionnaire/language.js";
+import { checkCountry } from "../../core/questionnaire/country.js";
 import { closest, type Issue } from "../../core/issues.js";
 import { localize, type Agency, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
 import { CancelledError, FileError, InvalidInputError, UsageError } from "../../errors.js";
@@ -104,7 +105,7 @@ interface FillWhere {
  */
 function locateFill(opts: FillOptions, ctx: Context, now: () => string): FillWhere {
   const country = countryCode(opts.country);
-  const target = openQuestionnaire(opts.questionnaire);
+  const target = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
   const { questionnaire: q, digest } = target;
   const agency = checkAgency(q, opts.agency);
   const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
@@ -229,8 +230,9 @@ function requireTerminal(ctx: Context): void {
 }
 
 function countryCode(text: string): string {
-  if (!/^[A-Za-z]{2}$/.test(text)) throw new UsageError(`--country expects a two-letter ISO 3166-1 code such as FR or KZ (XX for an exercise), not \`${text}\``);
-  return text.toUpperCase();
+  const checked = checkCountry(text);
+  if ("problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
+  return checked.code;
 }
 
 function checkAgency(q: Questionnaire, id: string) {
@@ -288,7 +290,7 @@ function displayPath(file: string, cwd: string): string {
 function resumeCommand(opts: FillOptions): string {
   const args = ["naq", "fill"];
   if (opts.questionnaire !== undefined) args.push("--questionnaire", opts.questionnaire);
-  args.push("--country", opts.country.toUpperCase(), "--agency", opts.agency);
+  args.push("--country", opts.country.trim().toUpperCase(), "--agency", opts.agency);
   if (opts.lang !== undefined) args.push("--lang", opts.lang);
   if (opts.out !== undefined) args.push("--out", opts.out);
   if (opts.area !== undefined) args.push("--area", opts.area);

@@ -1,6 +1,7 @@
 import { answerRecogniser } from "../answers/answer-text.js";
 import { cellAt, cellText, type WorkbookData } from "./cell.js";
 import { relevance } from "../questionnaire/conditions.js";
+import { settle } from "../fill/walk.js";
 import { error, warning, type Issue, type IssueCode } from "../issues.js";
 import { questionIndex, type Answer, type Questionnaire, type Response } from "../questionnaire/model.js";
 import {
@@ -237,10 +238,8 @@ function readAnswers(input: ImportInput, layout: TemplateLayout, country: string
   }
 
   const relevant = relevance(q, meta.agency, answers);
-  const irrelevant: string[] = [];
   for (const id of Object.keys(answers)) {
     if (relevant.get(id)) continue;
-    irrelevant.push(id);
     const c = cells.get(id) as QuestionCells;
     issues.push(
       located(
@@ -254,19 +253,21 @@ function readAnswers(input: ImportInput, layout: TemplateLayout, country: string
 
   if (dropped.length && !input.partial) return { issues, cells, dropped: [] };
 
-  const missing = q.questions.some((x) => x.required && relevant.get(x.id) && answers[x.id] === undefined);
   const respondent = cellText(cellAt(wb, layout.instructions, RESPONDENT_CELL)).trim();
-  const response: Response = {
+  const read: Response = {
     questionnaire: { id: q.id, version: q.version, digest: input.digest },
     country,
     agency: meta.agency,
     ...(respondent ? { respondent } : {}),
     language: meta.language,
-    status: missing || dropped.length ? "in-progress" : "complete",
-    updated: updatedAt(wb.modified, input.now),
+    status: "in-progress",
+    updated: "",
     answers,
-    ...(irrelevant.length ? { irrelevant } : {}),
   };
+  // The status and `irrelevant` are settled as fill settles them; an answer left out is one the agency gave
+  // and has yet to correct, so a partial import is never complete.
+  const settled = settle(q, read, updatedAt(wb.modified, input.now), relevant);
+  const response: Response = dropped.length ? { ...settled, status: "in-progress" } : settled;
   return { response, issues, cells, dropped };
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { compareSemver } from "../../core/revision/semver.js";
-import { FileError, InvalidInputError, UsageError } from "../../errors.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "./load.js";
+import { UsageError } from "../../errors.js";
+import { loadQuestionnaireFile, usableRevision, type LoadedQuestionnaire } from "./load.js";
 import { bundledDir } from "../paths.js";
 
 export interface BundledRevision {
@@ -31,10 +31,10 @@ export function listBundled(dir = bundledDir): BundledRevision[] {
 
 const looksLikePath = (ref: string) => /[\\/]/.test(ref) || /\.(ya?ml|json)$/i.test(ref);
 
-/** The file a questionnaire reference names: a bundled id, `id@version`, or a path. */
-export function resolveRef(ref: string | undefined): string {
+/** The file a questionnaire reference names: a bundled id, `id@version`, or a path (looked up in `cwd` when relative, returned as given). */
+export function resolveRef(ref: string | undefined, cwd?: string): string {
   const bundled = listBundled();
-  if (ref && (looksLikePath(ref) || existsSync(ref))) return ref;
+  if (ref && (looksLikePath(ref) || existsSync(cwd === undefined ? ref : resolve(cwd, ref)))) return ref;
   const [id, version] = (ref ?? DEFAULT_QUESTIONNAIRE).split("@");
   const ofId = bundled.filter((b) => b.id === id);
   const known = () =>
@@ -54,14 +54,13 @@ export function resolveRef(ref: string | undefined): string {
   return hit.file;
 }
 
-/** Loads the revision `ref` names, refusing one with errors (its issues say why). */
-export function openQuestionnaire(ref: string | undefined): LoadedQuestionnaire {
-  const file = resolveRef(ref);
-  const loaded = loadQuestionnaireFile(file);
-  if (loaded.unreadable) throw new FileError(loaded.issues[0]?.message ? `${file}: ${loaded.issues[0].message}` : `${file}: cannot read`);
-  const errors = loaded.issues.filter((i) => i.severity === "error");
-  if (!loaded.value || errors.length) throw new InvalidInputError(`the questionnaire ${file} is not valid; run \`naq validate ${file}\``, loaded.issues);
-  return loaded.value;
+/**
+ * Loads the revision `ref` names, refusing one with errors (its issues say why), for a command that
+ * reads one revision; commands that look up several use a `RevisionStore`, which reads each once.
+ */
+export function openQuestionnaire(ref: string | undefined, cwd?: string): LoadedQuestionnaire {
+  const file = resolveRef(ref, cwd);
+  return usableRevision(file, loadQuestionnaireFile(file, cwd));
 }
 
 /** The bundled file of revision `id@version`, if naq ships it. */

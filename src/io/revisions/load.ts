@@ -1,9 +1,11 @@
+import { resolve } from "node:path";
 import { canonicalJson } from "../../core/canonical.js";
 import { closest, error, type Issue } from "../../core/issues.js";
 import { normalizeConsensus, type Consensus } from "../../core/gap-report/consensus.js";
 import type { Questionnaire, Response } from "../../core/questionnaire/model.js";
 import { normalizeQuestionnaire, normalizeResponse } from "../../core/questionnaire/normalize.js";
 import { checkQuestionnaire } from "../../core/questionnaire/rules/index.js";
+import { FileError, InvalidInputError } from "../../errors.js";
 import { readTextFile } from "../files.js";
 import { sha256 } from "../hash.js";
 import { checkSchema, type SchemaName } from "../schema/check.js";
@@ -24,9 +26,9 @@ export function locate(issues: readonly Issue[], source: Source): Issue[] {
   });
 }
 
-/** Reads and parses `file` and tells its `kind:`; `expect` refuses any other kind. */
-export function loadDocument(file: string, expect?: Kind): Loaded {
-  const read = readTextFile(file);
+/** Reads and parses `file` (looked up in `cwd` when relative, named as given) and tells its `kind:`; `expect` refuses any other kind. */
+export function loadDocument(file: string, expect?: Kind, cwd?: string): Loaded {
+  const read = readTextFile(cwd === undefined ? file : resolve(cwd, file));
   if (!read.ok) return { ok: false, issues: [read.issue], unreadable: read.issue.code === "FILE_NOT_FOUND" || read.issue.code === "FILE_UNREADABLE" };
   const parsed = parseYaml(file, read.text);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, unreadable: false };
@@ -90,16 +92,31 @@ export function consensusFrom(source: Source): { value?: Consensus; issues: Issu
   return { value: normalizeConsensus(source.data), issues: [] };
 }
 
-/** Reads a questionnaire file: the revision, or the issues that stop it. `unreadable` means exit 3. */
-export function loadQuestionnaireFile(file: string): { value?: LoadedQuestionnaire; issues: Issue[]; unreadable?: boolean } {
-  const doc = loadDocument(file, "questionnaire");
+/** A questionnaire file read: the revision when its structure is sound (semantic issues aside), and every issue. */
+export interface QuestionnaireRead {
+  readonly value?: LoadedQuestionnaire;
+  readonly issues: Issue[];
+  readonly unreadable?: boolean;
+}
+
+/** The revision `read` holds, or the error that refuses it: a `FileError` when unreadable, an `InvalidInputError` on any error issue. */
+export function usableRevision(file: string, read: QuestionnaireRead): LoadedQuestionnaire {
+  if (read.unreadable) throw new FileError(read.issues[0]?.message ? `${file}: ${read.issues[0].message}` : `${file}: cannot read`);
+  const errors = read.issues.filter((i) => i.severity === "error");
+  if (!read.value || errors.length) throw new InvalidInputError(`the questionnaire ${file} is not valid; run \`naq validate ${file}\``, read.issues);
+  return read.value;
+}
+
+/** Reads a questionnaire file (looked up in `cwd` when relative): the revision, or the issues that stop it. `unreadable` means exit 3. */
+export function loadQuestionnaireFile(file: string, cwd?: string): QuestionnaireRead {
+  const doc = loadDocument(file, "questionnaire", cwd);
   if (!doc.ok) return { issues: doc.issues, unreadable: doc.unreadable };
   return questionnaireFrom(doc.source);
 }
 
-/** Reads a response file: the response, or the issues that stop it. */
-export function loadResponseFile(file: string): { value?: Response; source?: Source; issues: Issue[]; unreadable?: boolean } {
-  const doc = loadDocument(file, "response");
+/** Reads a response file (looked up in `cwd` when relative): the response, or the issues that stop it. */
+export function loadResponseFile(file: string, cwd?: string): { value?: Response; source?: Source; issues: Issue[]; unreadable?: boolean } {
+  const doc = loadDocument(file, "response", cwd);
   if (!doc.ok) return { issues: doc.issues, unreadable: doc.unreadable };
   return { ...responseFrom(doc.source), source: doc.source };
 }

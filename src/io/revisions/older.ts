@@ -7,20 +7,20 @@ import { warning, type Issue } from "../../core/issues.js";
 import type { Response } from "../../core/questionnaire/model.js";
 import type { ExcludedFile } from "../../core/gap-report/model.js";
 import type { LoadedQuestionnaire } from "./load.js";
-import { migrateToRevision, type RevisionCache } from "./store.js";
+import { migrateToRevision, type RevisionStore } from "./store.js";
 
 export type Carried =
   { readonly ok: true; readonly response: Response; readonly migratedFrom: string } | { readonly ok: false; readonly excluded: ExcludedFile; readonly issue: Issue };
 
 /**
  * Brings `response` (to an older revision than `target`) into `target`, or says why it is left out and
- * what to do. `cache` holds the revisions read so far, so several files carried in one run read each once.
+ * what to do. `store` holds the revisions read so far, so several files carried in one run read each once.
  */
-export function carryToRevision(file: string, response: Response, target: LoadedQuestionnaire, cache: RevisionCache): Carried {
+export function carryToRevision(file: string, response: Response, target: LoadedQuestionnaire, store: RevisionStore): Carried {
   const q = target.questionnaire;
   const from = `${response.questionnaire.id} ${response.questionnaire.version}`;
   // Stamped with the response's own date: carrying answers over changes none of them.
-  const migrated = migrateToRevision(response, target, new Date(response.updated).toISOString(), cache);
+  const migrated = migrateToRevision(response, target, new Date(response.updated).toISOString(), store);
   if (migrated && migrated.problems.length === 0 && migrated.blocking.length === 0) {
     return { ok: true, response: migrated.response, migratedFrom: response.questionnaire.version };
   }

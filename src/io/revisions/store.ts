@@ -1,57 +1,118 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { realPath } from "../outputs.js";
 import type { Issue } from "../../core/issues.js";
 import { migrateAcross, type MigrationReport } from "../../core/revision/migrate.js";
 import type { QuestionnaireRef, Response } from "../../core/questionnaire/model.js";
 import { checkResponse } from "../../core/answers/response-rules.js";
 import { compareSemver } from "../../core/revision/semver.js";
-import { bundledFile } from "./bundled.js";
-import { loadQuestionnaireFile, type LoadedQuestionnaire } from "./load.js";
+import { bundledFile, resolveRef } from "./bundled.js";
+import { loadQuestionnaireFile, usableRevision, type LoadedQuestionnaire, type QuestionnaireRead } from "./load.js";
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-/** Revisions read once per run, by absolute file path; `undefined` for files that are not usable revisions. */
-export type RevisionCache = Map<string, LoadedQuestionnaire | undefined>;
+/**
+ * Every revision one run reads, each file read and checked once (keyed by its real path): found by a
+ * bundled id, `id@version` or path (`open`), by the `{id, version}` a response or template names, next to
+ * a given revision or bundled (`answered`), or among the files a command was given (`add`). Relative
+ * paths are looked up in `cwd`, the process's folder when undefined, and keep the names they were given.
+ */
+export class RevisionStore {
+  private readonly reads = new Map<string, QuestionnaireRead>();
+  private readonly given = new Map<string, LoadedQuestionnaire>();
+
+  constructor(readonly cwd?: string) {}
+
+  /** Where `file` is on disk. */
+  at(file: string): string {
+    return this.cwd === undefined ? resolve(file) : resolve(this.cwd, file);
+  }
+
+  /** `file` read as a questionnaire: the revision (when its structure is sound) and every issue, read once per run. */
+  read(file: string): QuestionnaireRead {
+    const key = realPath(this.at(file));
+    let read = this.reads.get(key);
+    if (!read) {
+      read = loadQuestionnaireFile(file, this.cwd);
+      this.reads.set(key, read);
+    }
+    return read;
+  }
+
+  /** Holds `rev`, read by the command itself, so that looking it up again does not read it twice. */
+  remember(rev: LoadedQuestionnaire): void {
+    const key = realPath(this.at(rev.file));
+    if (!this.reads.has(key)) this.reads.set(key, { value: rev, issues: [] });
+  }
+
+  /** Makes `rev` (a file the command was given) the one `answered` finds for its id and version. */
+  add(rev: LoadedQuestionnaire): void {
+    this.remember(rev);
+    this.given.set(`${rev.questionnaire.id}@${rev.questionnaire.version}`, rev);
+  }
+
+  /** The revision a bundled id, `id@version` or path names, refusing one with errors (a usage, file or invalid-input error). */
+  open(ref: string | undefined): LoadedQuestionnaire {
+    const file = resolveRef(ref, this.cwd);
+    return usableRevision(file, this.read(file));
+  }
+
+  /**
+   * The revision `{id, version}` names: one the command was given, else the one in the folder of `near`,
+   * else the bundled one; undefined when none has it.
+   */
+  answered(ref: Pick<QuestionnaireRef, "id" | "version">, near?: LoadedQuestionnaire): LoadedQuestionnaire | undefined {
+    const given = this.given.get(`${ref.id}@${ref.version}`);
+    if (given) return given;
+    const beside = near ? this.revisionsIn(dirname(near.file)).find((r) => r.questionnaire.id === ref.id && r.questionnaire.version === ref.version) : undefined;
+    if (beside) return beside;
+    const bundled = bundledFile(ref.id, ref.version);
+    return bundled ? this.read(bundled).value : undefined;
+  }
+
+  /** The questionnaire revisions directly in `dir` (not its subfolders), by id, oldest version first. */
+  revisionsIn(dir: string): LoadedQuestionnaire[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.at(dir)).filter((n) => DATA_FILE.test(n) && !n.startsWith("."));
+    } catch {
+      return [];
+    }
+    const out: LoadedQuestionnaire[] = [];
+    for (const name of names.sort()) {
+      const file = join(dir, name);
+      if (!statSync(this.at(file)).isFile()) continue;
+      const r = this.read(file).value;
+      if (r) out.push(r);
+    }
+    return out.sort((x, y) => x.questionnaire.id.localeCompare(y.questionnaire.id) || compareSemver(x.questionnaire.version, y.questionnaire.version));
+  }
+}
 
 /** The revision in `file`, if it is a questionnaire whose structure naq can read (its semantic issues aside). */
-export function revisionAt(file: string, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
-  const key = resolve(file);
-  if (!cache.has(key)) cache.set(key, loadQuestionnaireFile(file).value);
-  return cache.get(key);
+export function revisionAt(file: string, store = new RevisionStore()): LoadedQuestionnaire | undefined {
+  return store.read(file).value;
 }
 
 /** The questionnaire revisions directly in `dir` (not its subfolders), by id, oldest version first. */
-export function revisionsIn(dir: string, cache: RevisionCache = new Map()): LoadedQuestionnaire[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => DATA_FILE.test(n) && !n.startsWith("."));
-  } catch {
-    return [];
-  }
-  const out: LoadedQuestionnaire[] = [];
-  for (const name of names.sort()) {
-    const file = join(dir, name);
-    if (!statSync(file).isFile()) continue;
-    const r = revisionAt(file, cache);
-    if (r) out.push(r);
-  }
-  return out.sort((a, b) => a.questionnaire.id.localeCompare(b.questionnaire.id) || compareSemver(a.questionnaire.version, b.questionnaire.version));
+export function revisionsIn(dir: string, store = new RevisionStore()): LoadedQuestionnaire[] {
+  return store.revisionsIn(dir);
 }
 
 /** The revision of the same questionnaire that comes just before `rev` in its folder, if any. */
-export function previousRevision(rev: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
+export function previousRevision(rev: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire | undefined {
   const { id, version } = rev.questionnaire;
-  const older = revisionsIn(dirname(rev.file), cache).filter((r) => r.questionnaire.id === id && compareSemver(r.questionnaire.version, version) < 0);
+  const older = store.revisionsIn(dirname(rev.file)).filter((r) => r.questionnaire.id === id && compareSemver(r.questionnaire.version, version) < 0);
   return older[older.length - 1];
 }
 
 /** Each revision among `files` paired with the one before it (same folder, same questionnaire id, by semantic version). */
-export function revisionPairs(files: readonly string[], cache: RevisionCache = new Map()): { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] {
+export function revisionPairs(files: readonly string[], store = new RevisionStore()): { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] {
   const groups = new Map<string, LoadedQuestionnaire[]>();
   for (const file of files) {
-    const r = revisionAt(file, cache);
+    const r = store.read(file).value;
     if (!r) continue;
-    const key = `${resolve(dirname(file))}\u0000${r.questionnaire.id}`;
+    const key = `${store.at(dirname(file))}\u0000${r.questionnaire.id}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const pairs: { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] = [];
@@ -70,22 +131,21 @@ export function revisionPairs(files: readonly string[], cache: RevisionCache = n
  * The revisions from `start` to `target`, with every revision between them that `target`'s folder
  * holds, oldest first: migration steps from one revision to the next, since `was` names the previous one.
  */
-export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire[] {
-  const between = revisionsIn(dirname(target.file), cache).filter(
-    (r) =>
-      r.questionnaire.id === target.questionnaire.id &&
-      compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 &&
-      compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
-  );
+export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire[] {
+  const between = store
+    .revisionsIn(dirname(target.file))
+    .filter(
+      (r) =>
+        r.questionnaire.id === target.questionnaire.id &&
+        compareSemver(r.questionnaire.version, start.questionnaire.version) > 0 &&
+        compareSemver(r.questionnaire.version, target.questionnaire.version) < 0,
+    );
   return [start, ...between, target];
 }
 
 /** Revision `id` `version`: in the folder of `near` when given, else among the bundled ones; undefined when neither has it. */
-export function findRevision(id: string, version: string, near?: LoadedQuestionnaire, cache: RevisionCache = new Map()): LoadedQuestionnaire | undefined {
-  const beside = near ? revisionsIn(dirname(near.file), cache).find((r) => r.questionnaire.id === id && r.questionnaire.version === version) : undefined;
-  if (beside) return beside;
-  const bundled = bundledFile(id, version);
-  return bundled ? revisionAt(bundled, cache) : undefined;
+export function findRevision(id: string, version: string, near?: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire | undefined {
+  return store.answered({ id, version }, near);
 }
 
 /**
@@ -93,16 +153,12 @@ export function findRevision(id: string, version: string, near?: LoadedQuestionn
  * `migrateAcross`): empty when it already answers `target` or a later revision, undefined when the
  * revision it answers cannot be found (next to `target` or bundled).
  */
-export function migrationChain(
-  answered: Pick<QuestionnaireRef, "id" | "version">,
-  target: LoadedQuestionnaire,
-  cache: RevisionCache = new Map(),
-): LoadedQuestionnaire[] | undefined {
+export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire[] | undefined {
   if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
   // The target is already loaded: looking for its neighbours must not read it again.
-  if (!cache.has(resolve(target.file))) cache.set(resolve(target.file), target);
-  const start = findRevision(answered.id, answered.version, target, cache);
-  return start ? revisionChain(start, target, cache) : undefined;
+  store.remember(target);
+  const start = store.answered(answered, target);
+  return start ? revisionChain(start, target, store) : undefined;
 }
 
 /** A response carried to a newer revision, with the report of each step. */
@@ -120,8 +176,8 @@ export interface Migrated {
  * bundled), for commands that take responses to older revisions on the fly; undefined when the
  * revision it answers cannot be found. A response that already answers `target` comes back as it is.
  */
-export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: string, cache: RevisionCache = new Map()): Migrated | undefined {
-  const chain = migrationChain(response.questionnaire, target, cache);
+export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: string, store = new RevisionStore()): Migrated | undefined {
+  const chain = migrationChain(response.questionnaire, target, store);
   if (chain === undefined) return undefined;
   if (chain.length === 0) return { response, reports: [], problems: [], blocking: [] };
   const start = chain[0];

@@ -98,8 +98,8 @@ describe("naq diff --check over folders of revisions, in process", () => {
     const report = join(dir, "report.md");
     writeFileSync(report, "kept\n");
     const refused = await runNaq(["diff", "--check", "--markdown", "report.md", join(revisionsDir, "good")], {}, dir);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("--markdown report.md exists");
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("report.md: cannot write (it exists; pass --force to replace it)");
     expect(readFileSync(report, "utf8")).toBe("kept\n");
     const forced = await runNaq(["diff", "--check", "--force", "--markdown", "report.md", join(revisionsDir, "good")], {}, dir);
     expect(forced.code).toBe(0);
@@ -112,7 +112,8 @@ describe("naq diff --check over folders of revisions, in process", () => {
     copyFileSync(join(revisionsDir, "good", "mini", "1.2.0.yaml"), join(dir, "1.2.0.yaml"));
     const before = readFileSync(join(dir, "1.2.0.yaml"), "utf8");
     const r = await runNaq(["diff", "--check", "--force", "--markdown", join(dir, "1.2.0.yaml"), dir]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("it is one of the input files");
     expect(readFileSync(join(dir, "1.2.0.yaml"), "utf8")).toBe(before);
   });
 

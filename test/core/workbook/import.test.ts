@@ -3,6 +3,8 @@ import type { CellValue, SheetData, WorkbookData } from "../../../src/core/workb
 import { COL, META_KEYS, META_SHEET, metaCell, RESPONDENT_CELL } from "../../../src/core/workbook/layout.js";
 import { planTemplate, type TemplatePlan } from "../../../src/core/workbook/plan.js";
 import { importWorkbook, readTemplateMeta } from "../../../src/core/workbook/import.js";
+import { newResponse, recordAnswer } from "../../../src/core/fill/walk.js";
+import type { Answer } from "../../../src/core/questionnaire/model.js";
 import { DIGEST, hash, xq } from "./xlsx-questionnaire.js";
 
 const NOW = "2024-06-01T12:00:00.000Z";
@@ -163,5 +165,46 @@ describe("template checks", () => {
     expect(codes(run(workbook(p)))).toEqual(["TEMPLATE_METADATA_ALTERED"]);
     expect(run(workbook(p), { country: "FR" }).response?.country).toBe("FR");
     expect(codes(run(workbook(plan()), { country: "FR" }))).toEqual(["TEMPLATE_METADATA_ALTERED"]);
+  });
+});
+
+describe("the status of an imported workbook", () => {
+  /** The response `naq fill` makes when the agency gives `answers` one after another. */
+  const filled = (answers: Record<string, Answer>) =>
+    Object.entries(answers).reduce(
+      (r, [id, a]) => recordAnswer(xq, r, id, a, NOW).response,
+      newResponse(xq, DIGEST, { country: "XX", agency: "health", language: "en", respondent: undefined }, NOW),
+    );
+
+  it.each<[string, Record<string, CellValue>, string]>([
+    ["nothing answered", {}, "in-progress"],
+    ["a required question left open", { "Detection!D3": text("No") }, "in-progress"],
+    [
+      "every question that applies answered",
+      {
+        "Detection!D3": text("No"),
+        "Detection!D5": text("4 — Demonstrated capacity"),
+        "Detection!D6": text("Laboratoire P3"),
+        "Preparedness and response!D3": text("Regional plans"),
+      },
+      "complete",
+    ],
+    [
+      "an answer to a question that does not apply",
+      {
+        "Detection!D3": text("No"),
+        "Detection!D4": { kind: "number", value: 12 },
+        "Detection!D5": text("4 — Demonstrated capacity"),
+        "Detection!D6": text("Laboratoire P3"),
+        "Preparedness and response!D3": text("Regional plans"),
+      },
+      "complete",
+    ],
+  ])("is the status fill gives the same answers when %s (%s)", (_name, cells, status) => {
+    const imported = run(workbook(plan(), cells)).response;
+    expect(imported).toBeDefined();
+    const same = filled(imported?.answers ?? {});
+    expect(imported?.status).toBe(status);
+    expect([imported?.status, imported?.irrelevant]).toEqual([same.status, same.irrelevant]);
   });
 });

@@ -1,7 +1,17 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findRevision, migrateToRevision, migrationChain, previousRevision, revisionAt, revisionChain, revisionPairs, revisionsIn } from "../../../src/io/revisions/store.js";
+import {
+  findRevision,
+  migrateToRevision,
+  migrationChain,
+  previousRevision,
+  revisionAt,
+  revisionChain,
+  revisionPairs,
+  revisionsIn,
+  RevisionStore,
+} from "../../../src/io/revisions/store.js";
 import { loadResponseFile } from "../../../src/io/revisions/load.js";
 import { expandPaths } from "../../../src/io/walk.js";
 import { fixture, tempDir } from "../../helpers.js";
@@ -93,5 +103,37 @@ describe("migrateToRevision", () => {
 
   it("gives nothing when the revision the response answers cannot be found", () => {
     expect(migrateToRevision({ ...customs, questionnaire: { ...customs.questionnaire, version: "0.9.0" } }, v2, now)).toBeUndefined();
+  });
+});
+
+describe("RevisionStore", () => {
+  const dir = folder(["1.2.0", "1.3.0"]);
+  const store = new RevisionStore(dir);
+
+  it("reads a file once per run, however it is named", () => {
+    symlinkSync(join(dir, "1.2.0.yaml"), join(dir, "..", "link.yaml"));
+    const first = store.read("1.2.0.yaml");
+    expect(first.value?.questionnaire.version).toBe("1.2.0");
+    for (const name of ["./1.2.0.yaml", join(dir, "1.2.0.yaml"), "../mini/1.2.0.yaml", "../link.yaml"]) expect(store.read(name)).toBe(first);
+  });
+
+  it.each([
+    ["a bundled id", "cbrn-naq", "2.0.0"],
+    ["a bundled id@version", "cbrn-naq@1.0.0", "1.0.0"],
+    ["a path relative to its folder", "1.3.0.yaml", "1.3.0"],
+  ])("opens a revision by %s", (_name, ref, version) => {
+    expect(store.open(ref).questionnaire.version).toBe(version);
+    expect(store.open(ref)).toBe(store.open(ref));
+  });
+
+  it("finds the revision a response names among the files given, next to a revision, then bundled", () => {
+    const near = store.open("1.3.0.yaml");
+    expect(store.answered({ id: "mini", version: "1.2.0" })).toBeUndefined();
+    expect(store.answered({ id: "mini", version: "1.2.0" }, near)?.file).toBe(join("1.2.0.yaml"));
+    expect(store.answered({ id: "cbrn-naq", version: "1.0.0" })?.questionnaire.version).toBe("1.0.0");
+    const given = new RevisionStore(dir);
+    const mine = given.open("1.2.0.yaml");
+    given.add(mine);
+    expect(given.answered({ id: "mini", version: "1.2.0" })).toBe(mine);
   });
 });

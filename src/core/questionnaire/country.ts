@@ -1,0 +1,12 @@
+/** A country named on the command line: its ISO 3166-1 alpha-2 code, or what is wrong with the text. */
+export type CountryCheck = { readonly code: string } | { readonly problem: string };
+
+/**
+ * The ISO 3166-1 alpha-2 code `text` names (trimmed and upper-cased, so ` fr ` is FR), or the problem.
+ * Only the form is checked: user-assigned codes such as XX name a fictional country for exercises.
+ */
+export function checkCountry(text: string): CountryCheck {
+  const code = text.trim().toUpperCase();
+  if (/^[A-Z]{2}$/.test(code)) return { code };
+  return { problem: `\`${text}\` is not a two-letter ISO 3166-1 code such as FR or KZ (XX for an exercise)` };
+}
