@@ -31,7 +31,7 @@ export function version(): string {
 }
 
 /** Whether output to `stream` may be coloured. */
-export function colourWanted(stream: { isTTY?: boolean }, env: Io["env"], argv: readonly string[]): boolean {
+function colourWanted(stream: { isTTY?: boolean }, env: Io["env"], argv: readonly string[]): boolean {
   if (argv.includes("--no-color") || argv.includes("--no-colour")) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;

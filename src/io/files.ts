@@ -7,7 +7,7 @@ import { WriteError } from "../errors.js";
 export { WriteError };
 
 /** Largest questionnaire or response file naq reads. A 1,000-question revision in three languages is about 1 MB. */
-export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; issue: Issue };
 
@@ -46,7 +46,7 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): Read
 }
 
 /** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */
-export function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
+function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     if (b === 0) return { offset: i, nul: true };
