@@ -31,7 +31,7 @@ export function diffView(oldRev: LoadedQuestionnaire, newRev: LoadedQuestionnair
  * Prints what changed from revision OLD to NEW. Exit 1 with `--check` when the version bump does not
  * admit a change, or NEW's `was`/`recode` name what OLD does not have.
  */
-export async function diff(opts: DiffOptions, ctx: Context): Promise<number> {
+export function diff(opts: DiffOptions, ctx: Context): number {
   const oldRev = openQuestionnaire(opts.old);
   const newRev = openQuestionnaire(opts.new);
   if (oldRev.questionnaire.id !== newRev.questionnaire.id) {
@@ -49,7 +49,7 @@ export async function diff(opts: DiffOptions, ctx: Context): Promise<number> {
     case "github":
       for (const line of formatDiffGithub(view)) ctx.out(line);
       break;
-    default:
+    case "text":
       for (const line of formatDiffText(view, ctx.style)) ctx.out(line);
   }
   if (!opts.check) return EXIT.ok;

@@ -55,7 +55,8 @@ export class Texts {
         return Array.isArray(value) ? (value.length ? value.map((v) => this.optionLabel(question, v)).join("; ") : w.none) : safeForTerminal(String(value));
       case "number":
         return question.unit ? `${String(value)} ${this.t(question.unit)}` : String(value);
-      default:
+      case "date":
+      case "text":
         return safeForTerminal(String(value));
     }
   }

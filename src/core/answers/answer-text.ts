@@ -39,7 +39,8 @@ export function answerDisplay(q: Questionnaire, question: Question, value: Answe
     }
     case "number":
       return typeof value === "number" ? value : String(value);
-    default:
+    case "date":
+    case "text":
       return Array.isArray(value) ? value.join("; ") : String(value);
   }
 }
@@ -57,7 +58,9 @@ export function answerItems(q: Questionnaire, question: Question, lang: string):
     case "choice":
     case "multi-choice":
       return [...(question.options ?? []).map((o) => localize(o.label, lang, first)), ...specials];
-    default:
+    case "number":
+    case "date":
+    case "text":
       return undefined;
   }
 }
@@ -69,7 +72,7 @@ export function answerItems(q: Questionnaire, question: Question, lang: string):
  */
 export function answerRecogniser(q: Questionnaire, lang: string): Recogniser {
   let byLang = recognisers.get(q);
-  if (!byLang) recognisers.set(q, (byLang = new Map()));
+  if (!byLang) recognisers.set(q, (byLang = new Map<string, Recogniser>()));
   let r = byLang.get(lang);
   if (!r) byLang.set(lang, (r = makeRecogniser(q, lang)));
   return r;
@@ -205,7 +208,7 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
   return (question, cell) => {
     const r = recognise(question, cell);
     if (typeof r === "object" && r !== null && !Array.isArray(r) && "kind" in r) return r;
-    const value = r as AnswerValue;
+    const value = r;
     if (isSpecialValue(value)) return { kind: "value", value };
     const problem = answerProblem(q, question, value);
     return problem ? { kind: "problem", message: problem.replace(/`([^`]*)`/g, "“$1”") } : { kind: "value", value };

@@ -11,7 +11,7 @@ export function displayValue(q: Questionnaire, question: Question, value: Answer
   switch (question.type) {
     case "level": {
       const level = (levelsOf(q, question) ?? []).find((l) => l.value === value);
-      return level ? `${value} – ${t(level.label)}` : String(value);
+      return level ? `${level.value} – ${t(level.label)}` : String(value);
     }
     case "choice":
       return t(question.options?.find((o) => o.value === value)?.label) || String(value);
@@ -22,7 +22,9 @@ export function displayValue(q: Questionnaire, question: Question, value: Answer
     }
     case "number":
       return question.unit ? `${String(value)} ${t(question.unit)}` : String(value);
-    default:
+    case "yes-no":
+    case "date":
+    case "text":
       return Array.isArray(value) ? value.join("; ") : String(value);
   }
 }

@@ -34,7 +34,8 @@ function admitted(bump: Bump, from: string): number {
       return major0 ? RANK.breaking : RANK.minor;
     case "patch":
       return RANK.patch;
-    default:
+    case "none":
+    case "downgrade":
       return 0;
   }
 }
