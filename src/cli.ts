@@ -33,7 +33,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText("after", examples("naq validate questionnaires", "naq validate --strict --format github questionnaires examples", "naq validate naq-XX-health.yaml"))
     .action(async (paths, opts) => {
       const { validate } = await import("./commands/validate.js");
-      setCode(await validate({ paths, questionnaire: opts.questionnaire, format: opts.format, strict: opts.strict === true }, ctx));
+      setCode(validate({ paths, questionnaire: opts.questionnaire, format: opts.format, strict: opts.strict === true }, ctx));
     });
 
   program
@@ -44,7 +44,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText("after", examples("naq list", "naq list --json"))
     .action(async (opts) => {
       const { list } = await import("./commands/list.js");
-      setCode(await list({ json: opts.json === true }, ctx));
+      setCode(list({ json: opts.json === true }, ctx));
     });
 
   program
@@ -58,7 +58,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText("after", examples("naq show", "naq show cbrn-naq@1.0.0 --lang ru", "naq show cbrn-naq --lang fr --questions"))
     .action(async (q, opts) => {
       const { show } = await import("./commands/show.js");
-      setCode(await show({ questionnaire: q, lang: opts.lang, questions: opts.questions === true, json: opts.json === true }, ctx));
+      setCode(show({ questionnaire: q, lang: opts.lang, questions: opts.questions === true, json: opts.json === true }, ctx));
     });
 
   program
@@ -69,7 +69,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText("after", examples("naq schema > cbrn-naq-2.0.0.response.schema.json", "naq schema cbrn-naq@1.0.0"))
     .action(async (q) => {
       const { schema } = await import("./commands/schema.js");
-      setCode(await schema({ questionnaire: q }, ctx));
+      setCode(schema({ questionnaire: q }, ctx));
     });
 
   program
@@ -121,7 +121,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     .addHelpText("after", examples("naq status examples", "naq status responses/ --json"))
     .action(async (paths, opts) => {
       const { status } = await import("./commands/status.js");
-      setCode(await status({ paths, questionnaire: opts.questionnaire, json: opts.json === true }, ctx));
+      setCode(status({ paths, questionnaire: opts.questionnaire, json: opts.json === true }, ctx));
     });
 
   program
@@ -191,7 +191,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     )
     .action(async (oldRef, newRef, opts) => {
       const { diff } = await import("./commands/diff.js");
-      setCode(await diff({ old: oldRef, new: newRef, check: opts.check === true, format: opts.format }, ctx));
+      setCode(diff({ old: oldRef, new: newRef, check: opts.check === true, format: opts.format }, ctx));
     });
 
   program
@@ -216,7 +216,7 @@ export function buildProgram(ctx: Context, setCode: (code: number) => void) {
     )
     .action(async (responses, opts) => {
       const { migrate } = await import("./commands/migrate.js");
-      setCode(await migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
+      setCode(migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
     });
 
   program

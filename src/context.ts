@@ -18,8 +18,8 @@ export interface Context {
   /** Styling for stdout: colour only on a terminal, never with NO_COLOR or --no-color. */
   readonly style: Style;
   readonly errStyle: Style;
-  out(line?: string): void;
-  err(line?: string): void;
+  readonly out: (line?: string) => void;
+  readonly err: (line?: string) => void;
 }
 
 /** Exit codes; only `main` turns an outcome or an error into one. `internal` is a bug in naq, not a user error. */

@@ -22,7 +22,7 @@ export interface ValidateOptions {
 }
 
 /** Checks every file and prints its issues; exit 3 when a file cannot be read, 1 on errors (or warnings with --strict). */
-export async function validate(opts: ValidateOptions, ctx: Context): Promise<number> {
+export function validate(opts: ValidateOptions, ctx: Context): number {
   const { files, missing } = expandPaths(opts.paths);
   const issues: Issue[] = missing.map((m) => ({ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: m } }));
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no .yaml, .yml or .json files in ${opts.paths.join(", ")}`);

@@ -89,7 +89,7 @@ export function consolidate(question: Question, answers: readonly AgencyAnswer[]
       chosen = keys[0] as string;
       rule = usable.length === 1 ? "single" : "agreed";
     } else if (ranks.every((r) => r !== undefined)) {
-      const lowest = Math.min(...(ranks as number[]));
+      const lowest = Math.min(...ranks);
       chosen = keys[ranks.indexOf(lowest)] as string;
       rule = "lowest";
     } else {
