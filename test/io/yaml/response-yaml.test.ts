@@ -9,7 +9,7 @@ import { xq } from "../../core/workbook/xlsx-questionnaire.js";
 
 const readBoth = (text: string) => {
   const a = parse(text) as unknown;
-  const b = load(text, { schema: CORE_SCHEMA }) as unknown;
+  const b = load(text, { schema: CORE_SCHEMA });
   expect(b).toEqual(a);
   return a;
 };
