@@ -62,6 +62,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // a worktree links node_modules to another checkout: paths stay node_modules/... so the rules read the same there
+    preserveSymlinks: true,
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

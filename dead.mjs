@@ -1,7 +1,9 @@
 import ts from "typescript";
 import { readFileSync } from "node:fs";
 import { execSync } from "node:child_process";
-const files = execSync("git ls-files src test bench scripts", { encoding: "utf8" }).split("\n").filter((f) => /\.(ts|js|mjs)$/.test(f));
+const files = execSync("git ls-files src test bench scripts", { encoding: "utf8" })
+  .split("\n")
+  .filter((f) => /\.(ts|js|mjs)$/.test(f));
 const srcFiles = files.filter((f) => f.startsWith("src/"));
 const exportsOf = new Map();
 for (const f of srcFiles) {

@@ -4,12 +4,21 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "bench/out/", "test/out/"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     files: ["**/*.ts"],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // a `default:` over a union would hide the case a new question type needs
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: false }],
     },
+  },
+  {
+    ...tseslint.configs.disableTypeChecked,
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
   },
   {
     files: ["src/core/**/*.ts"],

@@ -20,10 +20,10 @@ export interface Context {
   /** Styling for stdout: colour only on a terminal, never with NO_COLOR or --no-color. */
   readonly style: Style;
   readonly errStyle: Style;
-  out(line?: string): void;
-  err(line?: string): void;
+  readonly out: (line?: string) => void;
+  readonly err: (line?: string) => void;
   /** The time now, as an ISO 8601 date-time: the one clock a command reads, once, at its start. */
-  now(): string;
+  readonly now: () => string;
 }
 
 /** Exit codes; only `main` turns an outcome or an error into one. `internal` is a bug in naq, not a user error. */
@@ -35,7 +35,7 @@ export function version(): string {
 }
 
 /** Whether output to `stream` may be coloured. */
-export function colourWanted(stream: { isTTY?: boolean }, env: Io["env"], argv: readonly string[]): boolean {
+function colourWanted(stream: { isTTY?: boolean }, env: Io["env"], argv: readonly string[]): boolean {
   if (argv.includes("--no-color") || argv.includes("--no-colour")) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;

@@ -5,7 +5,7 @@ import { ScriptedPrompter, type Step } from "./scripted-prompter.js";
 export interface Ran {
   readonly out: string;
   readonly prompter: ScriptedPrompter;
-  readonly error?: unknown;
+  readonly error?: Error;
 }
 
 /**
@@ -18,10 +18,10 @@ export function fillSession(base: Partial<FillOptions> & Pick<FillOptions, "ques
     let out = "";
     const ctx = makeContext({ stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => true }, env: { NO_COLOR: "1" }, cwd: dir }, []);
     try {
-      const code = await fill({ country: "XX", agency: "health", review: false, ...base, ...opts } as FillOptions, ctx, { prompter, now: () => now });
+      const code = await fill({ country: "XX", agency: "health", review: false, ...base, ...opts }, ctx, { prompter, now: () => now });
       return code === 0 ? { out, prompter } : { out, prompter, error: new Error(`exit ${code}`) };
     } catch (error) {
-      return { out, prompter, error };
+      return { out, prompter, error: error instanceof Error ? error : new Error(String(error)) };
     }
   };
 }

@@ -19,6 +19,7 @@ export interface Asked {
   readonly initial?: string | undefined;
 }
 
+/* eslint-disable @typescript-eslint/require-await -- a fake of the async Prompter answers at once, and its throws must still reach the caller as rejections */
 /**
  * A Prompter that plays a script and throws on any question it was not told to expect, in the manner
  * of changesets' prompt mocks. A select answer must be one of the choices offered; an input answer
@@ -83,3 +84,4 @@ export class ScriptedPrompter implements Prompter {
     }
   }
 }
+/* eslint-enable @typescript-eslint/require-await */

@@ -32,6 +32,6 @@ export function addDiff({ program, ctx, setCode }: Wiring): void {
     )
     .action(async (revisions, opts) => {
       const { diff } = await import("../commands/diff/index.js");
-      setCode(await diff({ revisions, check: opts.check === true, format: opts.format, strict: opts.strict === true, markdown: opts.markdown, force: opts.force === true }, ctx));
+      setCode(diff({ revisions, check: opts.check === true, format: opts.format, strict: opts.strict === true, markdown: opts.markdown, force: opts.force === true }, ctx));
     });
 }

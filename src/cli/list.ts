@@ -10,6 +10,6 @@ export function addList({ program, ctx, setCode }: Wiring): void {
     .addHelpText("after", examples("naq list", "naq list --json"))
     .action(async (opts) => {
       const { list } = await import("../commands/list.js");
-      setCode(await list({ json: opts.json === true }, ctx));
+      setCode(list({ json: opts.json === true }, ctx));
     });
 }

@@ -24,6 +24,6 @@ export function addMigrate({ program, ctx, setCode }: Wiring): void {
     )
     .action(async (responses, opts) => {
       const { migrate } = await import("../commands/migrate.js");
-      setCode(await migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
+      setCode(migrate({ responses, to: opts.to, from: opts.from, out: opts.out, outDir: opts.outDir, force: opts.force === true }, ctx));
     });
 }

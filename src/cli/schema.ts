@@ -10,6 +10,6 @@ export function addSchema({ program, ctx, setCode }: Wiring): void {
     .addHelpText("after", examples("naq schema > cbrn-naq-2.0.0.response.schema.json", "naq schema cbrn-naq@1.0.0"))
     .action(async (q) => {
       const { schema } = await import("../commands/schema.js");
-      setCode(await schema({ questionnaire: q }, ctx));
+      setCode(schema({ questionnaire: q }, ctx));
     });
 }

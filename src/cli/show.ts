@@ -13,6 +13,6 @@ export function addShow({ program, ctx, setCode }: Wiring): void {
     .addHelpText("after", examples("naq show", "naq show cbrn-naq@1.0.0 --lang ru", "naq show cbrn-naq --lang fr --questions"))
     .action(async (q, opts) => {
       const { show } = await import("../commands/show.js");
-      setCode(await show({ questionnaire: q, lang: opts.lang, questions: opts.questions === true, json: opts.json === true }, ctx));
+      setCode(show({ questionnaire: q, lang: opts.lang, questions: opts.questions === true, json: opts.json === true }, ctx));
     });
 }

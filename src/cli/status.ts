@@ -14,6 +14,6 @@ export function addStatus({ program, ctx, setCode }: Wiring): void {
     .addHelpText("after", examples("naq status examples", "naq status responses/ --json"))
     .action(async (paths, opts) => {
       const { status } = await import("../commands/status.js");
-      setCode(await status({ paths, questionnaire: opts.questionnaire, json: opts.json === true }, ctx));
+      setCode(status({ paths, questionnaire: opts.questionnaire, json: opts.json === true }, ctx));
     });
 }

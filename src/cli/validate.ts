@@ -14,6 +14,6 @@ export function addValidate({ program, ctx, setCode }: Wiring): void {
     .addHelpText("after", examples("naq validate questionnaires", "naq validate --strict --format github questionnaires examples", "naq validate naq-XX-health.yaml"))
     .action(async (paths, opts) => {
       const { validate } = await import("../commands/validate.js");
-      setCode(await validate({ paths, questionnaire: opts.questionnaire, format: opts.format, strict: opts.strict === true }, ctx));
+      setCode(validate({ paths, questionnaire: opts.questionnaire, format: opts.format, strict: opts.strict === true }, ctx));
     });
 }

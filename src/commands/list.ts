@@ -9,7 +9,7 @@ export interface ListOptions {
 }
 
 /** Lists the bundled revisions: id, version, release date, languages, question and area counts, title. */
-export async function list(opts: ListOptions, ctx: Context): Promise<number> {
+export function list(opts: ListOptions, ctx: Context): number {
   const rows = listBundled().map((b) => {
     const loaded = loadQuestionnaireFile(b.file);
     const q = loaded.value?.questionnaire;

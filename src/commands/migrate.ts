@@ -37,7 +37,7 @@ interface Planned {
  * Carries responses to a newer revision and writes them (to --out, into --out-dir, or to stdout for
  * one response); the old files are never touched. Everything is checked before anything is written.
  */
-export async function migrate(opts: MigrateOptions, ctx: Context): Promise<number> {
+export function migrate(opts: MigrateOptions, ctx: Context): number {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError("give --out FILE or --out-dir DIR, not both");
   if (opts.responses.length > 1 && opts.outDir === undefined) throw new UsageError(`${opts.responses.length} responses need --out-dir DIR (one file each)`);
   const now = ctx.now();

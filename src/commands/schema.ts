@@ -7,7 +7,7 @@ export interface SchemaOptions {
 }
 
 /** Prints the JSON Schema for responses to one revision. */
-export async function schema(opts: SchemaOptions, ctx: Context): Promise<number> {
+export function schema(opts: SchemaOptions, ctx: Context): number {
   const loaded = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
   ctx.out(JSON.stringify(answerSchema(loaded.questionnaire, loaded.digest), null, 2));
   return EXIT.ok;

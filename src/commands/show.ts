@@ -38,7 +38,7 @@ export function outline(q: Questionnaire, digest: string, lang: string) {
 }
 
 /** Prints the outline of one revision: areas with question counts, agencies, languages, version. */
-export async function show(opts: ShowOptions, ctx: Context): Promise<number> {
+export function show(opts: ShowOptions, ctx: Context): number {
   const loaded = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
   const q = loaded.questionnaire;
   const chosen = chooseLanguage(q, opts.lang, undefined);

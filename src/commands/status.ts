@@ -10,7 +10,7 @@ export interface StatusOptions {
 }
 
 /** Prints the completeness matrix (agency × area) and the agencies that have not answered. Exit 0 whatever the progress. */
-export async function status(opts: StatusOptions, ctx: Context): Promise<number> {
+export function status(opts: StatusOptions, ctx: Context): number {
   const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, lenient: true, cwd: ctx.io.cwd });
   const q = inputs.revision.questionnaire;
   const report = buildGapReport({ questionnaire: q, digest: inputs.revision.digest, language: q.languages[0] ?? "en", responses: inputs.responses, excluded: inputs.excluded });

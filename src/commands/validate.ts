@@ -30,7 +30,7 @@ interface Read {
 }
 
 /** Checks every file and prints its issues; exit 3 when a file cannot be read, 1 on errors (or warnings with --strict). */
-export async function validate(opts: ValidateOptions, ctx: Context): Promise<number> {
+export function validate(opts: ValidateOptions, ctx: Context): number {
   const cwd = ctx.io.cwd;
   const { files, missing } = expandPaths(opts.paths, undefined, undefined, cwd);
   if (files.length === 0 && missing.length === 0) throw new UsageError(`no .yaml, .yml or .json files in ${opts.paths.join(", ")}`);

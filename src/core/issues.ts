@@ -109,10 +109,6 @@ export function warning(code: IssueCode, message: string, path?: Path, atKey?: b
   return { code, severity: "warning", message, ...(path ? { path } : {}), ...(atKey ? { atKey } : {}) };
 }
 
-export function hasErrors(issues: readonly Issue[], strict = false): boolean {
-  return issues.some((i) => i.severity === "error" || strict);
-}
-
 /** The closest candidate within a small edit distance, for "did you mean" hints. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { close, closeSync, fsync, fsyncSync, openSync, readFileSync, rename, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, fchmodSync, fchownSync, fsync, fsyncSync, open, openSync, readFileSync, rename, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { error, type Issue } from "../core/issues.js";
 import { WriteError } from "../errors.js";
@@ -7,7 +7,7 @@ import { WriteError } from "../errors.js";
 export { WriteError };
 
 /** Largest questionnaire or response file naq reads. A 1,000-question revision in three languages is about 1 MB. */
-export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; issue: Issue };
 
@@ -46,7 +46,7 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): Read
 }
 
 /** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */
-export function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
+function firstBadByte(bytes: Uint8Array): { offset: number; nul: boolean } | undefined {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     if (b === 0) return { offset: i, nul: true };
@@ -76,7 +76,9 @@ function writeTemp(file: string, content: string | Uint8Array): { tmp: string; f
   const tmp = join(dirname(file), `.${basename(file)}.naq-tmp-${randomBytes(4).toString("hex")}`);
   let fd: number | undefined;
   try {
+    const replaced = existing(file);
     fd = openSync(tmp, "wx", 0o644);
+    if (replaced) keepOwnership(fd, replaced);
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     let written = 0;
     while (written < data.length) written += writeSync(fd, data, written, data.length - written);
@@ -88,11 +90,60 @@ function writeTemp(file: string, content: string | Uint8Array): { tmp: string; f
   }
 }
 
+/** The file about to be replaced, or undefined when there is none (or it cannot be looked at: the write will say why). */
+function existing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gives the temporary file the mode of the file it replaces, so a response kept `chmod 600` stays private,
+ * and its owner and group where the process may set them (as root; otherwise the writer owns the file).
+ */
+function keepOwnership(fd: number, replaced: Stats): void {
+  try {
+    fchownSync(fd, replaced.uid, replaced.gid);
+  } catch (e) {
+    if (!REFUSED.has((e as NodeJS.ErrnoException).code ?? "")) throw e;
+  }
+  // after the owner: a change of owner clears the set-id bits
+  fchmodSync(fd, replaced.mode & 0o7777);
+}
+
+// What a platform answers when it will not change an owner or flush a folder: nothing to do then.
+const REFUSED = new Set(["EPERM", "EINVAL", "EISDIR", "ENOTSUP", "EACCES"]);
+
+/** Flushes the folder's entry for a renamed file, so the rename itself survives a crash. */
+function syncFolder(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dirname(file), "r");
+    fsyncSync(fd);
+  } catch (e) {
+    if (!REFUSED.has((e as NodeJS.ErrnoException).code ?? "")) throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** `syncFolder` on the thread pool: resolves once the folder is flushed or the platform refuses to. */
+function syncFolderAsync(file: string, done: (e: NodeJS.ErrnoException | null) => void): void {
+  const refused = (e: NodeJS.ErrnoException | null) => (e && REFUSED.has(e.code ?? "") ? null : e);
+  open(dirname(file), "r", (openError, fd) => {
+    if (openError) return done(refused(openError));
+    fsync(fd, (syncError) => close(fd, (closeError) => done(refused(syncError) ?? closeError)));
+  });
+}
+
 const writeError = (file: string, e: unknown) => (e instanceof WriteError ? e : new WriteError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
 
 /**
- * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, then renamed,
- * so a crash leaves either the old file or the new one, never half of one.
+ * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, renamed, and the
+ * folder flushed, so a crash leaves either the old file or the new one, never half of one. A replaced
+ * file keeps its mode (and owner where permitted); a new one gets 0o644 less the umask.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const { tmp, fd } = writeTemp(file, content);
@@ -107,6 +158,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
       // already closed
     }
     rmTemp(tmp);
+    throw writeError(file, e);
+  }
+  try {
+    syncFolder(file);
+  } catch (e) {
     throw writeError(file, e);
   }
 }
@@ -132,7 +188,10 @@ export function writeFileAtomicAsync(file: string, content: string | Uint8Array)
     fsync(fd, (syncError) => {
       close(fd, (closeError) => {
         if (syncError || closeError) return fail(syncError ?? closeError);
-        rename(tmp, file, (renameError) => (renameError ? fail(renameError) : done()));
+        rename(tmp, file, (renameError) => {
+          if (renameError) return fail(renameError);
+          syncFolderAsync(file, (syncFolderError) => (syncFolderError ? reject(writeError(file, syncFolderError)) : done()));
+        });
       });
     });
   });

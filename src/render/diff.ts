@@ -32,7 +32,7 @@ export function changeSummary(changes: readonly Change[]): string {
 }
 
 /** The verdict on the version number, in one sentence, and whether it holds. */
-export function bumpVerdict(view: Pick<DiffView, "diff" | "check">): { ok: boolean; text: string } {
+function bumpVerdict(view: Pick<DiffView, "diff" | "check">): { ok: boolean; text: string } {
   const { diff, check } = view;
   const from = diff.old.version;
   const to = diff.new.version;

@@ -62,7 +62,7 @@ describe("naq show", () => {
     [["show", "missing/file.yaml"], 3],
     [["show", fixture("invalid", "DUPLICATE_QUESTION_ID.yaml")], 1],
   ])("refuses %j with exit %i", (argv, code) => {
-    const r = runBuilt(argv as string[]);
+    const r = runBuilt(argv);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(/^naq: /m);
   });

@@ -57,7 +57,7 @@ function cellFor(q: Questionnaire, question: Question, value: AnswerValue, lang:
     case 3:
       return { richText: [{ text: String(shown).slice(0, 2) }, { font: { bold: true }, text: String(shown).slice(2) }] };
     case 4:
-      return { formula: "A1", result: shown, date1904: false } as ExcelJS.CellFormulaValue;
+      return { formula: "A1", result: shown, date1904: false };
     default:
       return shown;
   }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { GapReport } from "../../src/core/gap-report/model.js";
 import { loadQuestionnaireFile } from "../../src/io/revisions/load.js";
 import { resolveRef } from "../../src/io/revisions/bundled.js";
 import { checkSchema } from "../../src/io/schema/check.js";
@@ -33,7 +34,7 @@ describe("naq merge", () => {
     for (const f of files) expect(existsSync(f)).toBe(true);
     expect(r.stdout).toContain("Overall score");
     expect(r.stdout).toContain("Top 1 priorities".replace("1 priorities", "priority"));
-    const report = JSON.parse(readFileSync(files[3] as string, "utf8"));
+    const report = JSON.parse(readFileSync(files[3] as string, "utf8")) as GapReport;
     expect(checkSchema("gap-report", report)).toEqual([]);
     expect(
       readFileSync(files[2] as string)
@@ -80,7 +81,7 @@ describe("naq merge", () => {
     const dir = folder();
     const r = await runNaq(["merge", dir, "-q", MINI, "--out", join(dir, "health.json"), "--force"]);
     expect(r.code).toBe(3);
-    expect(JSON.parse(readFileSync(join(dir, "health.json"), "utf8")).kind).toBe("response");
+    expect((JSON.parse(readFileSync(join(dir, "health.json"), "utf8")) as { kind: string }).kind).toBe("response");
   });
 
   it("exits 3 when a path does not exist", async () => {
@@ -160,7 +161,7 @@ describe("naq merge", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain("OLDER_REVISION");
     expect(r.stdout).toContain("Carried from 1.0.0: ");
-    const report = JSON.parse(readFileSync(json, "utf8"));
+    const report = JSON.parse(readFileSync(json, "utf8")) as GapReport;
     expect(report.questionnaire.version).toBe("2.0.0");
     expect(report.excluded).toEqual([]);
     expect(report.inputs).toContainEqual(expect.objectContaining({ agency: "health", migratedFrom: "1.0.0" }));
@@ -183,9 +184,9 @@ describe("naq merge", () => {
     expect(r.stderr).toContain("OLDER_REVISION");
     expect(r.stderr).toContain("health-2017.json");
     expect(r.stdout).toContain("Not merged: ");
-    const report = JSON.parse(readFileSync(json, "utf8"));
+    const report = JSON.parse(readFileSync(json, "utf8")) as GapReport;
     expect(report.excluded).toEqual([expect.objectContaining({ agency: "health", version: "0.9.0" })]);
-    expect(report.agencies.find((a: { id: string }) => a.id === "health").status).toBe("older-revision");
+    expect(report.agencies.find((a) => a.id === "health")?.status).toBe("older-revision");
     expect((await runNaq(["merge", dir, "--strict"])).code).toBe(1);
   });
 
@@ -194,8 +195,8 @@ describe("naq merge", () => {
     const r = await runNaq(["merge", MINI_DIR, "-q", MINI, "--consensus", CONSENSUS, "--out", json]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("settled by the workshop");
-    const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.questions.find((x: { id: string }) => x.id === "DET.03").rule).toBe("consensus");
+    const report = JSON.parse(readFileSync(json, "utf8")) as GapReport;
+    expect(report.questions.find((x) => x.id === "DET.03")?.rule).toBe("consensus");
     const dir = folder();
     writeFileSync(join(dir, "workshop.yaml"), readFileSync(CONSENSUS, "utf8"));
     expect((await runNaq(["merge", dir, "-q", MINI])).stdout).toContain("Workshop decisions applied: 1");

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { statusData } from "../../src/render/status.js";
 import { fixture, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { MINI, response, writeResponses } from "../merge-helpers.js";
 
@@ -27,14 +28,14 @@ describe("naq status", () => {
   it("prints JSON for scripts", async () => {
     const r = await runNaq(["status", MINI_DIR, "-q", MINI, "--json"]);
     expect(r.code).toBe(0);
-    const data = JSON.parse(r.stdout);
+    const data = JSON.parse(r.stdout) as ReturnType<typeof statusData>;
     expect(data.missing).toEqual([]);
-    expect(data.agencies.map((a: { id: string; status: string; share: number }) => [a.id, a.status, a.share])).toEqual([
+    expect(data.agencies.map((a) => [a.id, a.status, a.share])).toEqual([
       ["health", "in-progress", 60],
       ["customs", "complete", 80],
       ["regulator", "complete", 100],
     ]);
-    expect(data.agencies[0].areas.PRR).toEqual({ relevant: 4, answered: 2, share: 50 });
+    expect(data.agencies[0]?.areas.PRR).toEqual({ relevant: 4, answered: 2, share: 50 });
   });
 
   it("shows unfinished work with errors instead of refusing it, and points at validate", async () => {
@@ -42,7 +43,7 @@ describe("naq status", () => {
     writeResponses(dir, { health: response("health", { "DET.03": 4 }, { status: "complete" }) });
     const r = await runNaq(["status", dir, "-q", MINI, "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).agencies[0]).toMatchObject({ id: "health", status: "complete", problems: 1 });
+    expect((JSON.parse(r.stdout) as ReturnType<typeof statusData>).agencies[0]).toMatchObject({ id: "health", status: "complete", problems: 1 });
     const text = await runNaq(["status", dir, "-q", MINI]);
     expect(text.stdout).toContain(`1 error: naq validate ${join(dir, "health.json")}`);
   });

@@ -7,7 +7,7 @@ async function guidanceOf(file: string): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out = new Map<string, string>();
-  for (const ws of wb.worksheets) ws.eachRow((row) => out.set(String(row.getCell(1).value ?? ""), String(row.getCell(3).value ?? "")));
+  for (const ws of wb.worksheets) ws.eachRow((row) => out.set(row.getCell(1).text, row.getCell(3).text));
   return out;
 }
 

@@ -91,7 +91,7 @@ describe("naq template", () => {
     expect(ws.getCell(row, 2).alignment?.wrapText).toBe(true);
   });
 
-  it("offers an evidence cell only where the question asks for evidence", async () => {
+  it("offers an evidence cell only where the question asks for evidence", () => {
     const asks = rowOf(wb, "LEG.07");
     const none = rowOf(wb, "PRV.05");
     expect(asks.sheet.getCell(asks.row, 6).protection?.locked).toBe(false);
@@ -100,7 +100,7 @@ describe("naq template", () => {
 
   it("records the revision, agency, country, language and a fingerprint on the metadata sheet", () => {
     const ws = wb.getWorksheet("naq") as ExcelJS.Worksheet;
-    const meta = Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 2).value]));
+    const meta = Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => [ws.getCell(r, 1).text, ws.getCell(r, 2).value]));
     expect(meta).toMatchObject({ format: "naq-template/1", questionnaire: "cbrn-naq", version: "2.0.0", agency: "health", country: "XX", language: "fr" });
     expect(meta.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(meta.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -36,11 +36,11 @@ describe("naq validate on workshop decisions", () => {
     const dir = tempDir();
     expect(runBuilt(["merge", fixture("merge", "mini"), "-q", MINI, "--out", "r.json"], { cwd: dir }).code).toBe(0);
     expect(runBuilt(["validate", "r.json"], { cwd: dir }).code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, "r.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as { summary: { overall: number } };
     report.summary.overall = 140;
     writeFileSync(join(dir, "bad.json"), JSON.stringify(report));
     const bad = runBuilt(["validate", "bad.json", "--format", "json"], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)[0].code).toBe("INVALID_VALUE");
+    expect((JSON.parse(bad.stdout) as { code: string }[])[0]?.code).toBe("INVALID_VALUE");
   });
 });

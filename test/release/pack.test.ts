@@ -33,6 +33,6 @@ describe("the npm package", () => {
     expect(naq("list")).toMatch(/cbrn-naq\s+2\.0\.0/);
     expect(naq("validate", "--strict", "examples")).toContain("16 files checked: 0 errors, 0 warnings");
     expect(naq("merge", "examples", "--out", "report.json", "--out", "report.html")).toContain("Gap report");
-    expect(JSON.parse(readFileSync(join(app, "report.json"), "utf8")).kind).toBe("gap-report");
+    expect((JSON.parse(readFileSync(join(app, "report.json"), "utf8")) as { kind: string }).kind).toBe("gap-report");
   }, 120_000);
 });

@@ -54,7 +54,8 @@ async function cellsOf(file: string): Promise<ExcelJS.Cell[]> {
 }
 
 /** Asserts what holds of every report, however the hostile text came in. */
-function describeReports(name: string, setup: () => Promise<{ out: string; terminal: string[]; expected: readonly string[] }>): void {
+type Reports = { out: string; terminal: string[]; expected: readonly string[] };
+function describeReports(name: string, setup: () => Reports | Promise<Reports>): void {
   describe(`the reports of ${name}`, () => {
     let out: string;
     let terminal: string[];
@@ -138,7 +139,7 @@ function describeReports(name: string, setup: () => Promise<{ out: string; termi
 }
 
 describe("hostile text in response files", () => {
-  describeReports("responses with hostile comments, evidence, text answers, respondents and agency names", async () => {
+  describeReports("responses with hostile comments, evidence, text answers, respondents and agency names", () => {
     const dir = tempDir("naq-hostile-");
     const q = writeHostileQuestionnaire(dir);
     const responses = join(dir, "responses");
@@ -175,7 +176,7 @@ describe("hostile text through a workbook", () => {
     );
     await fillWorkbook(template, filled, fills, (wb) => {
       const instructions = wb.worksheets[0] as ExcelJS.Worksheet;
-      instructions.getCell("B4").value = texts[0] as string;
+      instructions.getCell("B4").value = texts[0];
     });
     const responses = join(dir, "responses");
     mkdirSync(responses);

@@ -25,7 +25,7 @@ export interface DiffOptions {
  * admit a change, or NEW's `was`/`recode` name what OLD does not have. With `--check` and folders,
  * checks every revision in them (see `checkRevisions`).
  */
-export async function diff(opts: DiffOptions, ctx: Context): Promise<number> {
+export function diff(opts: DiffOptions, ctx: Context): number {
   if (opts.check && checksFolders(opts, ctx.io.cwd)) {
     const format = opts.format ?? (ctx.io.env.GITHUB_ACTIONS === "true" ? "github" : "text");
     if (format === "json") throw new UsageError("checking folders of revisions prints text, github or markdown, not json");

@@ -32,7 +32,7 @@ export interface CheckRevisionsOptions {
  * checks each revision against the one before it (same folder, same id, by semantic version) as `naq diff --check`
  * does. Under GitHub Actions the pairs' Markdown also goes to the job summary. Returns 1 when a check fails, 3 when a file cannot be read.
  */
-export async function checkRevisions(opts: CheckRevisionsOptions, ctx: Context): Promise<number> {
+export function checkRevisions(opts: CheckRevisionsOptions, ctx: Context): number {
   const cwd = ctx.io.cwd;
   const shown = (file: string) => {
     const rel = relative(cwd, file);

@@ -22,8 +22,8 @@ const SKIP = "naq:skip";
 const BACK = "naq:back";
 const KEEP = "naq:keep";
 const NONE = "naq:none";
-type Action = typeof HELP | typeof SKIP | typeof BACK | typeof KEEP | typeof NONE;
-type Picked = AnswerValue | Action;
+// The actions are strings, so a pick is an answer value until it is told apart from them.
+type Picked = AnswerValue;
 
 /**
  * Asks the value of `question` with the prompt its type calls for. `previous` is the answer being
@@ -38,7 +38,9 @@ export async function askValue(ctx: AskContext, question: Question, previous?: A
       return askFromList(ctx, question, previous);
     case "multi-choice":
       return askTicks(ctx, question, previous);
-    default:
+    case "number":
+    case "date":
+    case "text":
       return askTyped(ctx, question, previous, prefill && previous !== undefined && !isSpecialValue(previous.value) ? String(previous.value) : undefined);
   }
 }
@@ -77,12 +79,12 @@ async function askFromList(ctx: AskContext, question: Question, previous: Answer
       key: `value:${question.id}`,
       message: ctx.texts.message(question),
       choices,
-      ...(previous !== undefined && !Array.isArray(previous.value) ? { default: previous.value as Picked } : {}),
+      ...(previous !== undefined && !Array.isArray(previous.value) ? { default: previous.value } : {}),
       pageSize: Math.min(choices.length, 12),
     });
     if (picked === HELP) printHelp(ctx, question);
     else if (picked === SKIP) return { kind: "skip" };
-    else return { kind: "value", value: picked as AnswerValue };
+    else return { kind: "value", value: picked };
   }
 }
 
@@ -147,7 +149,7 @@ async function askOther(ctx: AskContext, question: Question, previous: Answer | 
   if (picked === SKIP) return { kind: "skip" };
   if (picked === KEEP && previous) return { kind: "value", value: previous.value };
   if (picked === NONE) return { kind: "value", value: [] };
-  return { kind: "value", value: picked as AnswerValue };
+  return { kind: "value", value: picked };
 }
 
 /**

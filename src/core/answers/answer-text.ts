@@ -57,7 +57,7 @@ export function answerItems(q: Questionnaire, question: Question, lang: string):
  */
 export function answerRecogniser(q: Questionnaire, lang: string): Recogniser {
   let byLang = recognisers.get(q);
-  if (!byLang) recognisers.set(q, (byLang = new Map()));
+  if (!byLang) recognisers.set(q, (byLang = new Map<string, Recogniser>()));
   let r = byLang.get(lang);
   if (!r) byLang.set(lang, (r = makeRecogniser(q, lang)));
   return r;
@@ -155,7 +155,7 @@ function makeRecogniser(q: Questionnaire, lang: string): Recogniser {
   return (question, cell) => {
     const r = recognise(reader, question, cell);
     if (typeof r === "object" && r !== null && !Array.isArray(r) && "kind" in r) return r;
-    const value = r as AnswerValue;
+    const value = r;
     if (isSpecialValue(value)) return { kind: "value", value };
     const problem = answerProblem(q, question, value);
     return problem ? { kind: "problem", message: problem.replace(/`([^`]*)`/g, "“$1”") } : { kind: "value", value };

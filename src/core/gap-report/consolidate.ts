@@ -1,5 +1,4 @@
 /** Consolidation of one question across agencies: which answer stands, and who disagrees. */
-import { isSpecialValue } from "../answers/values.js";
 import { canonicalJson } from "../canonical.js";
 import type { ConsolidationRule, Disagreement, SourceRole } from "./model.js";
 import type { Answer, AnswerValue, Question } from "../questionnaire/model.js";
@@ -90,7 +89,7 @@ export function consolidate(question: Question, answers: readonly AgencyAnswer[]
       chosen = keys[0] as string;
       rule = usable.length === 1 ? "single" : "agreed";
     } else if (ranks.every((r) => r !== undefined)) {
-      const lowest = Math.min(...(ranks as number[]));
+      const lowest = Math.min(...ranks);
       chosen = keys[ranks.indexOf(lowest)] as string;
       rule = "lowest";
     } else {
@@ -115,9 +114,4 @@ export function consolidate(question: Question, answers: readonly AgencyAnswer[]
   const value = counted.some((i) => roles[i] === "dont-know") ? "dont-know" : "not-applicable";
   if (value === "not-applicable") for (const i of counted) roles[i] = "stands";
   return { value, rule: counted.length === 1 ? "single" : "agreed", disagreement, roles };
-}
-
-/** Whether `value` is a real answer rather than "don't know" or "not applicable". */
-export function isSubstantive(value: AnswerValue | null): value is AnswerValue {
-  return value !== null && !isSpecialValue(value);
 }

@@ -107,7 +107,8 @@ export interface Questionnaire {
   readonly questions: readonly Question[];
 }
 
-export type AnswerValue = number | string | boolean | readonly string[] | SpecialValue;
+/** A value as a response holds it; a string is also how the special values (`SPECIAL_VALUES`) are written. */
+export type AnswerValue = number | string | boolean | readonly string[];
 
 export interface Answer {
   readonly value: AnswerValue;

@@ -24,7 +24,7 @@ const RANK: Record<ChangeLevel, number> = { patch: 1, minor: 2, breaking: 3 };
  * The largest class of change a bump admits. Before 1.0.0 a minor bump admits breaking changes (the
  * semver convention for initial development); a pre-release step admits anything.
  */
-export function admitted(bump: Bump, from: string): number {
+function admitted(bump: Bump, from: string): number {
   const major0 = parseSemver(from)?.major === 0;
   switch (bump) {
     case "major":
@@ -34,7 +34,8 @@ export function admitted(bump: Bump, from: string): number {
       return major0 ? RANK.breaking : RANK.minor;
     case "patch":
       return RANK.patch;
-    default:
+    case "none":
+    case "downgrade":
       return 0;
   }
 }

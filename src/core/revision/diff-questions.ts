@@ -108,7 +108,7 @@ function compareOptions(o: Question, n: Question, primary: boolean, ctx: Questio
 }
 
 /** `condition` with its question ids renamed as the new revision names them. */
-export function renameRefs(condition: Condition, renames: ReadonlyMap<string, string>): Condition {
+function renameRefs(condition: Condition, renames: ReadonlyMap<string, string>): Condition {
   if ("all" in condition) return { all: condition.all.map((c) => renameRefs(c, renames)) };
   if ("any" in condition) return { any: condition.any.map((c) => renameRefs(c, renames)) };
   if ("not" in condition) return { not: renameRefs(condition.not, renames) };

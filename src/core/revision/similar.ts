@@ -17,7 +17,7 @@ function words(text: string): Set<string> {
 }
 
 /** Dice similarity (0..1) of the content words of two texts. */
-export function textSimilarity(a: string, b: string): number {
+function textSimilarity(a: string, b: string): number {
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return 0;
@@ -27,7 +27,7 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 /** How alike two texts must be for one question to be offered as the likely home of another's answer. */
-export const SIMILARITY_THRESHOLD = 0.23;
+const SIMILARITY_THRESHOLD = 0.23;
 
 /**
  * The question among `candidates` whose text in `lang` is closest to `question`'s, when it is close

@@ -10,7 +10,7 @@ export type CellValue =
   /** `#N/A`, `#DIV/0!`, or a formula saved without its result. */
   | { readonly kind: "error"; readonly error: string };
 
-export const EMPTY: CellValue = { kind: "empty" };
+const EMPTY: CellValue = { kind: "empty" };
 
 /** A sheet as plain data: its name, whether it is hidden, and its cells by A1 address. */
 export interface SheetData {
@@ -52,11 +52,6 @@ export function cellText(v: CellValue): string {
     case "error":
       return v.error;
   }
-}
-
-/** Whether the cell holds nothing but whitespace. */
-export function isBlank(v: CellValue): boolean {
-  return v.kind === "empty" || (v.kind === "text" && v.text.trim() === "");
 }
 
 /** `n` rounded to 12 significant digits, so 0.07 × 100 is 7 and not 7.000000000000001. */

@@ -48,7 +48,7 @@ const SHEET_NAME_MAX = 31;
 /** The layout of the template of `q` for `agency` in `lang`: one sheet per area that asks the agency anything. */
 export function templateLayout(q: Questionnaire, agency: string, lang: string): TemplateLayout {
   let layouts = layoutCache.get(q);
-  if (!layouts) layoutCache.set(q, (layouts = new Map()));
+  if (!layouts) layoutCache.set(q, (layouts = new Map<string, TemplateLayout>()));
   const key = `${agency}\u0000${lang}`;
   let layout = layouts.get(key);
   if (!layout) layouts.set(key, (layout = makeLayout(q, agency, lang)));
@@ -111,7 +111,7 @@ function uniqueSheetName(name: string, areaId: string, taken: ReadonlySet<string
 export function fingerprintText(meta: Omit<TemplateMeta, "generated" | "fingerprint">, layout: TemplateLayout): string {
   const key = JSON.stringify([meta.format, meta.questionnaire, meta.version, meta.digest, meta.agency, meta.country, meta.language]);
   let texts = fingerprintCache.get(layout);
-  if (!texts) fingerprintCache.set(layout, (texts = new Map()));
+  if (!texts) fingerprintCache.set(layout, (texts = new Map<string, string>()));
   let text = texts.get(key);
   if (text === undefined) texts.set(key, (text = fingerprintOf(meta, layout)));
   return text;

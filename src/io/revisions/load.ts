@@ -51,7 +51,7 @@ export function loadDocument(file: string, expect?: Kind, cwd?: string): Loaded 
     const message =
       kind === undefined
         ? `the file has no \`kind:\`; add \`kind: ${expect ?? "questionnaire"}\` (or ${wanted.filter((k) => k !== (expect ?? "questionnaire")).join(", ") || "nothing else"}) at the top`
-        : `\`kind: ${String(kind)}\` is not ${expect ? `a ${expect}` : `one of ${wanted.join(", ")}`}${guess ? `. Did you mean \`${guess}\`?` : ""}`;
+        : `\`kind: ${typeof kind === "string" ? kind : JSON.stringify(kind)}\` is not ${expect ? `a ${expect}` : `one of ${wanted.join(", ")}`}${guess ? `. Did you mean \`${guess}\`?` : ""}`;
     return { ok: false, unreadable: false, issues: locate([error("UNKNOWN_KIND", message, kind === undefined ? [] : ["kind"])], source) };
   }
   return { ok: true, source, kind: kind as Kind };

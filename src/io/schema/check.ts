@@ -209,5 +209,7 @@ function kindOf(v: unknown): string {
   if (v === null) return "empty (null)";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  return `${typeof v === "number" ? "the number" : typeof v === "boolean" ? "the boolean" : "the text"} \`${String(v)}\``;
+  if (typeof v === "number") return `the number \`${v}\``;
+  if (typeof v === "boolean") return `the boolean \`${v}\``;
+  return `the text \`${typeof v === "string" ? v : (JSON.stringify(v) ?? "undefined")}\``;
 }

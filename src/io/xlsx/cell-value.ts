@@ -16,7 +16,9 @@ export function unwrapCell(value: unknown, numFmt?: string): CellValue {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? { kind: "error", error: "#VALUE!" } : { kind: "date", iso: value.toISOString().slice(0, 10) };
   }
-  if (typeof value !== "object") return { kind: "text", text: String(value) };
+  if (typeof value === "bigint" || typeof value === "symbol") return { kind: "text", text: String(value) };
+  // a function: no workbook holds one
+  if (typeof value !== "object") return { kind: "empty" };
   const v = value as Record<string, unknown>;
   if ("error" in v) return { kind: "error", error: String(v.error) };
   if ("formula" in v || "sharedFormula" in v || "result" in v) {

@@ -91,7 +91,7 @@ export async function readWorkbook(file: string): Promise<ReadWorkbook> {
 }
 
 /** The plain data of a loaded exceljs workbook. */
-export function workbookData(file: string, wb: ExcelJS.Workbook): WorkbookData {
+function workbookData(file: string, wb: ExcelJS.Workbook): WorkbookData {
   const sheets: SheetData[] = wb.worksheets.map((ws) => {
     const cells = new Map<string, CellValue>();
     ws.eachRow({ includeEmpty: false }, (row) => {

@@ -62,7 +62,9 @@ async function instructionsSheet(wb: ExcelJS.Workbook, plan: TemplatePlan): Prom
       case "step":
         a.alignment = { vertical: "top", horizontal: "right" };
         break;
-      default:
+      case "subtitle":
+      case "text":
+      case "blank":
         break;
     }
   });

@@ -4,13 +4,13 @@ import { error, type Issue, type IssueCode } from "../../core/issues.js";
 /** Largest workbook naq opens. A filled 300-question template is about 100 kB. */
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 /** Largest uncompressed part of a workbook, and all parts together. */
-export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
-export const MAX_ENTRIES = 5_000;
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
+const MAX_ENTRIES = 5_000;
 /** Most rows a sheet may have; a template has one per question. */
 export const MAX_ROWS = 10_000;
 /** Most cells a sheet's data validations may cover; a template validates one cell per question. */
-export const MAX_VALIDATED_CELLS = 100_000;
+const MAX_VALIDATED_CELLS = 100_000;
 
 export interface ZipEntry {
   readonly name: string;

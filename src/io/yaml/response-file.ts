@@ -8,7 +8,7 @@ import { yamlBlock } from "./response-yaml.js";
  * The response as the plain document naq writes: fixed key order, answers in questionnaire order,
  * with what migration adds (`migrated`, `confirm`, `mergedFrom`, `unmapped`) kept.
  */
-export function responseDocument(r: Response, q?: Questionnaire): Record<string, unknown> {
+function responseDocument(r: Response, q?: Questionnaire): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const order = q ? [...q.questions.map((x) => x.id), ...Object.keys(r.answers)] : Object.keys(r.answers);
   for (const id of order) {

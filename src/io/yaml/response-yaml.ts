@@ -56,8 +56,9 @@ const YAML_11_NON_STRING = new RegExp(
 );
 // Characters a plain scalar may not start with, and sequences it may not hold.
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+// Besides the line breaks and controls, what YAML does not count as printable: U+FFFE, U+FFFF and a lone surrogate.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A scalar in YAML: plain when that reads back as the same value, else double-quoted. */
 export function scalar(v: string | number | boolean | null): string {
@@ -67,5 +68,5 @@ export function scalar(v: string | number | boolean | null): string {
   const plain = v !== "" && v.trim() === v && !INDICATOR_START.test(v) && !UNSAFE_INSIDE.test(v) && !CORE_NON_STRING.test(v) && !YAML_11_NON_STRING.test(v);
   if (plain) return v;
   // JSON's string syntax is YAML's double-quoted syntax; escape what YAML wants escaped besides.
-  return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -4,7 +4,7 @@ import { error, type Issue, type IssueCode } from "../../core/issues.js";
 import type { Path } from "../../core/questionnaire/model.js";
 
 /** Aliases allowed in one document: enough to reuse an option list, far too few for a billion laughs. */
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 
 /** A parsed YAML or JSON document that can say where any path in it came from. */
 export interface Source {

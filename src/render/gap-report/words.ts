@@ -53,7 +53,7 @@ export const STATUS_WORDS: Readonly<Record<AgencyStatus, string>> = {
 export const DOMAIN_NAMES: Readonly<Record<string, string>> = { C: "Chemical", B: "Biological", R: "Radiological", N: "Nuclear" };
 
 /** Looks up agency names and area titles of a report by id. */
-export function names(report: GapReport): { agency(id: string): string; area(id: string): string } {
+export function names(report: GapReport): { readonly agency: (id: string) => string; readonly area: (id: string) => string } {
   const agencies = new Map(report.agencies.map((a) => [a.id, a.name]));
   const areas = new Map(report.areas.map((a) => [a.id, a.title]));
   return { agency: (id) => agencies.get(id) ?? id, area: (id) => areas.get(id) ?? id };

@@ -17,7 +17,7 @@ type Cell = string | number | boolean | null;
 export function valueCell(value: AnswerValue | null): Cell {
   if (value === null) return null;
   if (Array.isArray(value)) return value.join("; ");
-  return value as string | number | boolean;
+  return value;
 }
 
 interface Column {
@@ -38,7 +38,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], r
       if (v === null) return;
       cell.value = typeof v === "string" ? neutralise(v) : v;
       if (typeof v === "string") cell.numFmt = "@";
-      else if (typeof v === "number" && columns[i]?.format) cell.numFmt = columns[i]?.format as string;
+      else if (typeof v === "number" && columns[i]?.format) cell.numFmt = columns[i]?.format;
       if (typeof v === "string" && v.length > 60) cell.alignment = { wrapText: true, vertical: "top" };
     });
   }
@@ -68,7 +68,7 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
   notCarriedSheet(wb, report);
   answersSheet(wb, report);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 /** The report's header figures, one per row, and the files that could not be merged. */

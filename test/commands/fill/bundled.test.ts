@@ -11,6 +11,7 @@ import { isSeparator } from "../../../src/io/prompter/prompter.js";
 import { makeContext } from "../../../src/context.js";
 import { tempDir } from "../../helpers.js";
 
+/* eslint-disable @typescript-eslint/require-await -- a fake of the async Prompter answers at once, and its throws must still reach the caller as rejections */
 /**
  * A respondent who answers whatever is asked, varying the answers (levels, yes and no, options, don't
  * know, not applicable, comments, evidence) in a fixed order; stops with Ctrl-C after `stopAfter`
@@ -67,6 +68,7 @@ class Respondent implements Prompter {
     return typed;
   }
 }
+/* eslint-enable @typescript-eslint/require-await */
 
 const sink = { write: () => true, isTTY: false };
 

@@ -14,7 +14,7 @@ const SMALL_ARGS = ["fill", "--questionnaire", SMALL, "--country", "XX", "--agen
 const LONG = 120_000;
 const KILL_RUNS = Number(process.env.NAQ_KILL_RUNS ?? 20);
 
-type Saved = { language: string; status: string; answers: Record<string, { value: unknown; comment?: string; evidence?: string }>; irrelevant?: string[] };
+type Saved = { language: string; status: string; answers: Record<string, { value: unknown; comment?: string; evidence?: string; confirm?: string }>; irrelevant?: string[] };
 const read = (file: string) => parse(readFileSync(file, "utf8")) as Saved;
 
 let open: Terminal[] = [];
@@ -243,7 +243,8 @@ describe("naq fill in a terminal, carrying over a response to an older revision"
       expect(screen).toContain("↺ Carried from LEG.13, LEG.14 (1.0.0), please confirm:");
       expect(screen).toContain("❯ 3 · Developed capacity");
       expect(readFileSync(join(dir, "naq-XX-customs.1.0.0.yaml"), "utf8")).toBe(readFileSync(example, "utf8"));
-      expect(read(file).answers["LEG.13"]).toMatchObject({ value: 3, confirm: expect.stringContaining("LEG.13 merges") });
+      expect(read(file).answers["LEG.13"]?.value).toBe(3);
+      expect(read(file).answers["LEG.13"]?.confirm).toContain("LEG.13 merges");
 
       // Confirms LEG.13 one level higher, keeps its evidence, then answers LEG.20, which was not in 1.0.0's answers.
       await t.step(["Down", "Enter"], "Comment");
@@ -263,7 +264,8 @@ describe("naq fill in a terminal, carrying over a response to an older revision"
       const saved = read(file) as Carried;
       expect(saved.questionnaire.version).toBe("2.0.0");
       expect(saved.status).toBe("in-progress");
-      expect(saved.answers["LEG.13"]).toMatchObject({ value: 4, evidence: expect.stringContaining("156-З") });
+      expect(saved.answers["LEG.13"]?.value).toBe(4);
+      expect(saved.answers["LEG.13"]?.evidence).toContain("156-З");
       expect(saved.answers["LEG.13"]?.confirm).toBeUndefined();
       expect(saved.answers["LEG.13"]?.mergedFrom).toHaveLength(2);
       expect(saved.answers["LEG.20"]).toEqual({ value: "yes" });

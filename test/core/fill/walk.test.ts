@@ -47,7 +47,7 @@ describe("nextQuestion", () => {
     ["after a yes that switches on a question", { "DET.01": a("yes") }, "DET.02", { n: 2, total: 3 }, { n: 2, total: 6 }],
     ["in the second area", { "DET.01": a("no"), "DET.03": a(3) }, "PRR.01", { n: 1, total: 3 }, { n: 3, total: 5 }],
   ])("gives the position %s", (_name, answers, id, area, overall) => {
-    const pos = nextQuestion(q, { agency: "health" }, answers as Answers);
+    const pos = nextQuestion(q, { agency: "health" }, answers);
     expect(pos?.question.id).toBe(id);
     expect(pos?.area).toEqual(area);
     expect(pos?.overall).toEqual(overall);

@@ -87,7 +87,9 @@ function allowedValues(q: Questionnaire, target: Question): string[] | undefined
       return (target.options ?? []).map((o) => o.value);
     case "level":
       return levelsOf(q, target)?.map((l) => String(l.value));
-    default:
+    case "number":
+    case "date":
+    case "text":
       return undefined;
   }
 }
