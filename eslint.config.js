@@ -17,6 +17,14 @@ export default tseslint.config(
     },
   },
   {
+    // One idea per module and per function: a module past 300 lines or a function past 80 asks to be split by responsibility.
+    files: ["src/**/*.ts"],
+    rules: {
+      "max-lines": ["error", { max: 300 }],
+      "max-lines-per-function": ["error", { max: 80 }],
+    },
+  },
+  {
     ...tseslint.configs.disableTypeChecked,
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
   },
@@ -29,7 +37,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: "^(node:|fs|path|os|child_process|yaml|ajv|exceljs|@inquirer|inquirer|chalk|commander|@commander-js)",
-              message: "src/core is pure: do I/O and UI in src/io, src/commands or src/report.",
+              message: "src/core is pure: do I/O and UI in src/io, src/commands or src/render.",
             },
           ],
         },
