@@ -77,16 +77,20 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   };
   const tally = { unreadable: missing.length > 0, failed: false };
   for (const m of missing) report(ctx, [{ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: shown(m) } }]);
-  // One workbook's response is flushed to disk while the next workbook is read; results are told in workbook order.
-  let previous: Imported | undefined;
+  // Responses are flushed to disk (file, rename, folder) while the next workbooks are read, a few at a time;
+  // each result is told in workbook order once its file is on disk.
+  const pending: Imported[] = [];
   for (const [i, abs] of files.entries()) {
-    const next = await importOne(abs, shown(abs), targets[i] as OutputCheck, run);
-    if (previous) await tell(previous, ctx, tally);
-    previous = next;
+    pending.push(await importOne(abs, shown(abs), targets[i] as OutputCheck, run));
+    const oldest = pending.length > WRITES_IN_FLIGHT ? pending.shift() : undefined;
+    if (oldest) await tell(oldest, ctx, tally);
   }
-  if (previous) await tell(previous, ctx, tally);
+  for (const p of pending) await tell(p, ctx, tally);
   return tally.unreadable ? EXIT.file : tally.failed ? EXIT.invalid : EXIT.ok;
 }
+
+/** How many responses may be on their way to disk while the next workbook is read. */
+const WRITES_IN_FLIGHT = 4;
 
 /** The response file a workbook becomes: its name with .yaml, in --out-dir or the current folder. */
 function responseName(workbook: string, outDir: string | undefined): string {
