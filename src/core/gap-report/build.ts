@@ -1,3 +1,4 @@
+import { bareValueInWords } from "../answers/words.js";
 /** Builds the gap report from the responses of one country to one revision, and the workshop's decisions. */
 import { relevance } from "../questionnaire/conditions.js";
 import type { Consensus } from "./consensus.js";
@@ -64,7 +65,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
     target,
     asOf: latest([...respondents.map((r) => r.response.updated), ...(consensus?.consensus.date ? [consensus.consensus.date] : [])]),
     summary: summaryOf(q, questions, rawScores, agencies, respondents.length, priorities.length, consensus?.consensus.decisions.length ?? 0),
-    inputs: respondents.map((r) => inputFile(r.merged)),
+    inputs: respondents.map((r) => inputFile(r.merged, lang)),
     excluded: input.excluded ?? [],
     consensus: consensus
       ? { file: consensus.file, workshop: consensus.consensus.workshop ?? null, date: consensus.consensus.date ?? null, decisions: consensus.consensus.decisions.length }
@@ -164,8 +165,8 @@ function summaryOf(
   };
 }
 
-/** One input file as the report lists it, with the answers an earlier migration could not carry. */
-function inputFile(m: MergedResponse): InputFile {
+/** One input file as the report lists it, with the answers an earlier migration could not carry, in words of `lang`. */
+function inputFile(m: MergedResponse, lang: string): InputFile {
   return {
     file: m.file,
     agency: m.response.agency,
@@ -179,7 +180,7 @@ function inputFile(m: MergedResponse): InputFile {
           notCarried: m.response.unmapped.map((u) => ({
             question: u.question,
             version: u.version,
-            value: Array.isArray(u.value) ? u.value.join("; ") : String(u.value),
+            value: bareValueInWords(u.value, lang),
             ...(u.comment !== undefined ? { comment: u.comment } : {}),
             ...(u.evidence !== undefined ? { evidence: u.evidence } : {}),
             note: u.note,

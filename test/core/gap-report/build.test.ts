@@ -137,3 +137,19 @@ describe("buildGapReport", () => {
     expect(report.missing).toEqual(["health", "regulator"]);
   });
 });
+
+describe("answers not carried from an older revision", () => {
+  it.each([
+    { language: "en", given: "no", shown: "no" },
+    { language: "fr", given: "no", shown: "non" },
+    { language: "fr", given: "dont-know", shown: "ne sait pas" },
+    { language: "en", given: ["ag", "mtcr"], shown: "ag; mtcr" },
+  ])("are listed in the report's words ($language: $given → $shown)", ({ language, given, shown }) => {
+    const r = {
+      ...response("regulator", { "DET.03": 3 }),
+      unmapped: [{ question: "OLD.01", version: "0.9.0", value: given, reason: "removed" as const, note: "OLD.01 was removed" }],
+    };
+    const report = build(merged(r), { language });
+    expect(report.inputs[0]?.notCarried?.[0]?.value.toLowerCase()).toBe(shown);
+  });
+});
