@@ -72,3 +72,21 @@ function globMatch(glob: string, path: string): boolean {
     .replace(/\*/g, "[^/]*");
   return new RegExp(`^${re}$`).test(path);
 }
+
+describe("the runtime dependencies", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const sources = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => readFileSync(join(root, "src", f), "utf8"))
+    .join("\n");
+  const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const imported = (name: string) => new RegExp(`from "${escaped(name)}(/[^"]*)?"|import\\("${escaped(name)}(/[^"]*)?"\\)`).test(sources);
+  const peersOf = (name: string) =>
+    Object.keys((JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> }).peerDependencies ?? {});
+
+  it.each(Object.keys(pkg.dependencies))("%s is imported by src, or is the peer of a dependency that is, so users install nothing naq does not run", (name) => {
+    expect(name.startsWith("@types/")).toBe(false);
+    const needed = imported(name) || Object.keys(pkg.dependencies).some((other) => imported(other) && peersOf(other).includes(name));
+    expect(needed).toBe(true);
+  });
+});
