@@ -1,5 +1,6 @@
 import { answerDisplay, answerItems } from "../answers/answer-text.js";
 import { isSpecialValue } from "../answers/values.js";
+import { answerWords, capitalised } from "../answers/words.js";
 import { neutralise } from "./cell.js";
 import {
   levelsOf,
@@ -144,14 +145,14 @@ export function planTemplate(input: TemplateInput): TemplatePlan {
 }
 
 function listFor(q: Questionnaire, question: Question, lang: string, lists: Map<string, readonly string[]>): { kind: AnswerKind; list: string; strict: boolean } {
-  const w = templateWords(lang);
+  const said = answerWords(lang);
   const items = answerItems(q, question, lang);
   let name: string;
   if (!items) name = "naq_special";
   else if (question.type === "level") name = `naq_level_${safeName(question.scale ?? "capability")}`;
   else if (question.type === "yes-no") name = "naq_yes_no";
   else name = `naq_options_${safeName(question.id)}`;
-  if (!lists.has(name)) lists.set(name, items ?? [w.dontKnow, w.notApplicable]);
+  if (!lists.has(name)) lists.set(name, items ?? [capitalised(said.dontKnow), capitalised(said.notApplicable)]);
   const kind: AnswerKind = items ? "list" : question.type === "number" ? "number" : question.type === "date" ? "date" : "text";
   // A multi-choice answer is typed as several labels, so its list only helps and must not refuse.
   return { kind, list: name, strict: items !== undefined && question.type !== "multi-choice" };
@@ -184,10 +185,11 @@ function guidance(q: Questionnaire, question: Question, lang: string, w: Templat
 /** A condition in words, in `lang`: `LEG.01 is “Chemical Weapons Convention (CWC)”`. */
 export function conditionInWords(q: Questionnaire, c: Condition, lang: string, index: ReadonlyMap<string, Question> = questionIndex(q)): string {
   const w = templateWords(lang);
+  const said = answerWords(lang);
   const value = (id: string, v: string | number | boolean): string => {
     const question = index.get(id);
     if (!question) return String(v);
-    if (question.type === "yes-no" && typeof v === "boolean") return w.quote(v ? w.yes : w.no);
+    if (question.type === "yes-no" && typeof v === "boolean") return w.quote(capitalised(v ? said.yes : said.no));
     const shown = answerDisplay(q, question, question.type === "level" && typeof v === "number" && !levelsOf(q, question)?.some((l) => l.value === v) ? String(v) : v, lang);
     return typeof shown === "number" || question.type === "number" ? String(shown) : w.quote(shown);
   };

@@ -1,9 +1,5 @@
 /** The words a workbook template speaks besides the questionnaire's own texts, per language. */
 export interface TemplateWords {
-  readonly yes: string;
-  readonly no: string;
-  readonly dontKnow: string;
-  readonly notApplicable: string;
   /** Other ways people write these answers; compared case- and whitespace-insensitively. */
   readonly yesAlso: readonly string[];
   readonly noAlso: readonly string[];
@@ -52,10 +48,6 @@ export interface TemplateWords {
 }
 
 const en: TemplateWords = {
-  yes: "Yes",
-  no: "No",
-  dontKnow: "Don't know",
-  notApplicable: "Not applicable",
   yesAlso: ["y", "true"],
   noAlso: ["n", "false"],
   dontKnowAlso: ["dont know", "do not know", "unknown", "dk"],
@@ -108,10 +100,6 @@ const en: TemplateWords = {
 };
 
 const fr: TemplateWords = {
-  yes: "Oui",
-  no: "Non",
-  dontKnow: "Ne sait pas",
-  notApplicable: "Sans objet",
   yesAlso: ["o", "vrai"],
   noAlso: ["faux"],
   dontKnowAlso: ["je ne sais pas", "ne sais pas", "inconnu", "nsp"],
@@ -164,10 +152,6 @@ const fr: TemplateWords = {
 };
 
 const ru: TemplateWords = {
-  yes: "Да",
-  no: "Нет",
-  dontKnow: "Не знаю",
-  notApplicable: "Неприменимо",
   yesAlso: ["истина"],
   noAlso: ["ложь"],
   dontKnowAlso: ["затрудняюсь ответить", "неизвестно", "нет данных"],
