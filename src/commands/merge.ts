@@ -51,7 +51,7 @@ async function render(report: GapReport, format: Format): Promise<string | Uint8
 export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
   const formats = reportFormats(opts.out);
   const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus, cwd: ctx.io.cwd });
-  const read = [...inputs.responses.map((r) => r.file), ...inputs.excluded.map((e) => e.file), ...(inputs.consensus ? [inputs.consensus.file] : [])];
+  const read = [inputs.revision.file, ...inputs.responses.map((r) => r.file), ...inputs.excluded.map((e) => e.file), ...(inputs.consensus ? [inputs.consensus.file] : [])];
   // Checked before anything is written, so a refused path leaves no partial set of reports behind.
   const planned = planOutputs(formats, { cwd: ctx.io.cwd, inputs: read, force: opts.force });
   const outputs = formats.map((f, i) => ({ ...f, path: (planned[i] as PlannedOutput).path }));

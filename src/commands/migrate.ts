@@ -47,7 +47,14 @@ export function migrate(opts: MigrateOptions, ctx: Context): number {
   const plans = planned.filter((p): p is Planned => typeof p !== "string");
 
   const files = plans.flatMap((p) => (p.output === undefined ? [] : [{ file: p.output, from: p.input }]));
-  const outputs = new Map(planOutputs(files, { cwd: ctx.io.cwd, inputs: opts.responses, force: opts.force, outDir: opts.outDir }).map((o) => [o.file, o]));
+  const outputs = new Map(
+    planOutputs(files, {
+      cwd: ctx.io.cwd,
+      inputs: [...opts.responses, ...plans.map((p) => p.target.file), ...(from ? [from.file] : [])],
+      force: opts.force,
+      outDir: opts.outDir,
+    }).map((o) => [o.file, o]),
+  );
   const say = plans.some((p) => p.output === undefined) ? ctx.err : ctx.out;
   for (const s of planned) if (typeof s === "string") say(safeForTerminal(s));
   for (const p of plans) {

@@ -34,11 +34,11 @@ export async function template(opts: TemplateOptions, ctx: Context): Promise<num
   const checked = opts.country !== undefined ? checkCountry(opts.country) : undefined;
   if (checked && "problem" in checked) throw new UsageError(`--country: ${checked.problem}`);
   const givenCountry = checked?.code;
-  const [out] = planOutputs([{ file: opts.out }], { cwd: ctx.io.cwd, inputs: opts.from !== undefined ? [opts.from] : [], force: opts.force });
 
   const from = opts.from ? readFrom(resolve(ctx.io.cwd, opts.from), opts.from) : undefined;
   // A response names its revision; pre-filling it needs no --questionnaire.
   const loaded = new RevisionStore(ctx.io.cwd).open(opts.questionnaire ?? (from ? `${from.response.questionnaire.id}@${from.response.questionnaire.version}` : undefined));
+  const [out] = planOutputs([{ file: opts.out }], { cwd: ctx.io.cwd, inputs: [loaded.file, ...(opts.from !== undefined ? [opts.from] : [])], force: opts.force });
   const q = loaded.questionnaire;
   const response = from ? checkFrom(from, opts.from ?? "", loaded, ctx) : undefined;
 

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { root, runBuilt, runNaq, tempDir } from "../helpers.js";
 import { MINI, response, writeResponses } from "../merge-helpers.js";
 import { fillWorkbook } from "../xlsx-helpers.js";
@@ -147,5 +148,27 @@ describe("naq template writes no workbook it must not", () => {
 
   it("refuses a workbook in a folder that does not exist", () => {
     refused(dir, ["template", "--agency", "health", "--out", "nowhere/t.xlsx"], "nowhere/t.xlsx", "there is no folder nowhere; create it first)");
+  });
+});
+
+describe("the questionnaire a command reads is an input too", () => {
+  // The revision as JSON, so a report name (.json) or a link named as a workbook (.xlsx) can point at it.
+  const setUp = () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "in"));
+    writeResponses(join(dir, "in"), { health: response("health", { "DET.03": 4 }) });
+    writeFileSync(join(dir, "mini.json"), JSON.stringify(parse(readFileSync(MINI, "utf8"))));
+    symlinkSync(join(dir, "mini.json"), join(dir, "mini.xlsx"));
+    return dir;
+  };
+
+  it.each([
+    { command: "merge", argv: ["merge", "in", "-q", "mini.json", "--out", "mini.json", "--force"], out: "mini.json" },
+    { command: "template", argv: ["template", "-q", "mini.json", "--agency", "health", "--out", "mini.xlsx", "--force"], out: "mini.xlsx" },
+  ])("$command refuses to write over the -q file, even with --force", ({ argv, out }) => {
+    const dir = setUp();
+    const before = readFileSync(join(dir, "mini.json"), "utf8");
+    refused(dir, argv, out, INPUT);
+    expect(readFileSync(join(dir, "mini.json"), "utf8")).toBe(before);
   });
 });

@@ -8,7 +8,7 @@ import { checkCountry } from "../../core/questionnaire/country.js";
 import { closest, type Issue } from "../../core/issues.js";
 import { localize, type Agency, type Questionnaire, type Response } from "../../core/questionnaire/model.js";
 import { CancelledError, FileError, InvalidInputError, UsageError } from "../../errors.js";
-import { openQuestionnaire } from "../../io/revisions/bundled.js";
+import { RevisionStore } from "../../io/revisions/store.js";
 import { loadResponseFile, locate, type LoadedQuestionnaire } from "../../io/revisions/load.js";
 import type { Prompter } from "../../io/prompter/prompter.js";
 import { EXIT, type Context } from "../../context.js";
@@ -71,7 +71,7 @@ export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {})
     if (!(e instanceof CancelledError) || !session) throw e;
     const p = progressOf(q, where.scope, session.response.answers);
     ctx.out();
-    throw new CancelledError(`${words.stopped(where.shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts)}`);
+    throw new CancelledError(`${words.stopped(where.shown, p.answered, p.applicable)}\n${words.resume}\n  ${resumeCommand(opts, where.country)}`);
   } finally {
     process.off("SIGINT", onSigint);
   }
@@ -105,7 +105,9 @@ interface FillWhere {
  */
 function locateFill(opts: FillOptions, ctx: Context, now: () => string): FillWhere {
   const country = countryCode(opts.country);
-  const target = openQuestionnaire(opts.questionnaire, ctx.io.cwd);
+  // One store for the run: the revision fill works on, and the older ones a response may be carried from.
+  const store = new RevisionStore(ctx.io.cwd);
+  const target = store.open(opts.questionnaire);
   const { questionnaire: q, digest } = target;
   const agency = checkAgency(q, opts.agency);
   const scope: Scope = { agency: agency.id, area: checkArea(q, agency.id, opts.area) };
@@ -118,7 +120,7 @@ function locateFill(opts: FillOptions, ctx: Context, now: () => string): FillWhe
   const issues = resumeProblems(q, digest, existing.response, { country, agency: agency.id, file: shown });
   if (!issues.length) return where;
   // Only a file for an older revision of this questionnaire can be carried over; the rest is refused as it is.
-  const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, now()) : {};
+  const found = issues.length === 1 && issues[0]?.code === "OTHER_REVISION" ? carryPlan(existing.response, target, now(), store) : {};
   const refusal = new InvalidInputError(`${shown} was left as it was${"why" in found && found.why ? `; ${found.why}` : ""}`, existing.locate(issues));
   if (!("response" in found)) throw refusal;
   return { ...where, offered: { plan: found, refusal } };
@@ -287,10 +289,10 @@ function displayPath(file: string, cwd: string): string {
 }
 
 /** The command that continues this session: the same flags, in a fixed order. */
-function resumeCommand(opts: FillOptions): string {
+function resumeCommand(opts: FillOptions, country: string): string {
   const args = ["naq", "fill"];
   if (opts.questionnaire !== undefined) args.push("--questionnaire", opts.questionnaire);
-  args.push("--country", opts.country.trim().toUpperCase(), "--agency", opts.agency);
+  args.push("--country", country, "--agency", opts.agency);
   if (opts.lang !== undefined) args.push("--lang", opts.lang);
   if (opts.out !== undefined) args.push("--out", opts.out);
   if (opts.area !== undefined) args.push("--area", opts.area);

@@ -6,7 +6,7 @@ import { FileError } from "../../errors.js";
 import { copyFileExclusive } from "../../io/files.js";
 import type { LoadedQuestionnaire } from "../../io/revisions/load.js";
 import type { Prompter } from "../../io/prompter/prompter.js";
-import { migrateToRevision } from "../../io/revisions/store.js";
+import { migrateToRevision, type RevisionStore } from "../../io/revisions/store.js";
 import type { CarriedCounts, CarriedWords } from "./carried-words.js";
 import { safeForTerminal, type Style } from "../../render/style.js";
 
@@ -21,10 +21,10 @@ export interface CarryPlan {
  * it cannot: the response answers a newer revision or another questionnaire (then nothing is said),
  * the revision it answers cannot be found, or the response is not valid against it.
  */
-export function carryPlan(r: Response, target: LoadedQuestionnaire, now: string): CarryPlan | { readonly why?: string } {
+export function carryPlan(r: Response, target: LoadedQuestionnaire, now: string, store: RevisionStore): CarryPlan | { readonly why?: string } {
   const { id, version } = r.questionnaire;
   if (id !== target.questionnaire.id || compareSemver(version, target.questionnaire.version) >= 0) return {};
-  const m = migrateToRevision(r, target, now);
+  const m = migrateToRevision(r, target, now, store);
   if (!m) return { why: `fill cannot carry the answers over itself: ${id} ${version} is neither bundled nor next to ${target.file}` };
   if (m.problems.length || m.blocking.length) {
     return {

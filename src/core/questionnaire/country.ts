@@ -6,7 +6,8 @@ export type CountryCheck = { readonly code: string } | { readonly problem: strin
  * Only the form is checked: user-assigned codes such as XX name a fictional country for exercises.
  */
 export function checkCountry(text: string): CountryCheck {
-  const code = text.trim().toUpperCase();
-  if (/^[A-Z]{2}$/.test(code)) return { code };
+  // The form is checked before upper-casing, which would turn letters such as the ligature ﬀ into FF.
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) return { code: trimmed.toUpperCase() };
   return { problem: `\`${text}\` is not a two-letter ISO 3166-1 code such as FR or KZ (XX for an exercise)` };
 }

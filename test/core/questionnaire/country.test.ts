@@ -11,7 +11,7 @@ describe("checkCountry", () => {
     expect(checkCountry(text)).toEqual({ code });
   });
 
-  it.each(["France", "F", "FRA", "", "  ", "F1", "É1", "F R", "12"])("refuses %j with a problem that names the text", (text) => {
+  it.each(["France", "F", "FRA", "", "  ", "F1", "É1", "F R", "12", "\ufb00", "ǅ"])("refuses %j with a problem that names the text", (text) => {
     const checked = checkCountry(text);
     expect(checked).toEqual({ problem: expect.stringContaining("two-letter ISO 3166-1 code") as unknown });
     expect("problem" in checked && checked.problem).toContain(`\`${text}\``);
