@@ -6,7 +6,7 @@ import { importWorkbook, readTemplateMeta, type QuestionCells } from "../core/wo
 import { checkCountry } from "../core/questionnaire/country.js";
 import { UsageError, WriteError } from "../errors.js";
 import { writeFileAtomicAsync } from "../io/files.js";
-import { checkOutputs, makeFolderFor, type OutputCheck } from "../io/outputs.js";
+import { checkOutputs, makeFolderFor, OutputClaims, type OutputCheck } from "../io/outputs.js";
 import { sha256 } from "../io/hash.js";
 import type { LoadedQuestionnaire } from "../io/revisions/load.js";
 import { RevisionStore } from "../io/revisions/store.js";
@@ -38,6 +38,7 @@ interface Run {
   readonly given: LoadedQuestionnaire | undefined;
   readonly store: RevisionStore;
   readonly now: string;
+  readonly claims: OutputClaims;
 }
 
 /** One workbook read and checked: refused with its issues, or its response being written. */
@@ -61,11 +62,10 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
   if (opts.out !== undefined && files.length + missing.length > 1) throw new UsageError("--out names one response file, but several workbooks are given; use --out-dir");
   if (opts.out !== undefined && !/\.(ya?ml)$/i.test(opts.out)) throw new UsageError(`--out must name a .yaml file, not ${opts.out}`);
 
-  // Every response file is planned before the first workbook is read, so no run writes over an input or twice to one file.
-  const targets = checkOutputs(
-    files.map((abs) => ({ file: opts.out ?? responseName(abs, opts.outDir), from: shown(abs) })),
-    { cwd, inputs: files, force: opts.force, outDir: opts.outDir },
-  );
+  // Every response file is checked before the first workbook is read, so no run writes over an input; a file
+  // is claimed only by a workbook that yields a response, so a broken workbook does not block another of its name.
+  const policy = { cwd, inputs: files, force: opts.force, outDir: opts.outDir };
+  const targets = files.map((abs) => checkOutputs([{ file: opts.out ?? responseName(abs, opts.outDir), from: shown(abs) }], policy)[0] as OutputCheck);
   const store = new RevisionStore(cwd);
   const run: Run = {
     opts,
@@ -74,6 +74,7 @@ export async function importCommand(opts: ImportOptions, ctx: Context): Promise<
     given: opts.questionnaire ? store.open(opts.questionnaire) : undefined,
     store,
     now: ctx.now(),
+    claims: new OutputClaims(),
   };
   const tally = { unreadable: missing.length > 0, failed: false };
   for (const m of missing) report(ctx, [{ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: shown(m) } }]);
@@ -140,7 +141,9 @@ async function importOne(abs: string, file: string, target: OutputCheck, run: Ru
   }
   const forgiven = (i: Issue) => run.opts.partial && result.dropped.length > 0 && (i.code === "INVALID_ANSWER" || i.code === "COMMENT_WITHOUT_ANSWER");
   if (!response || issues.some((i) => i.severity === "error" && !forgiven(i))) return refused(issues);
+  const twice = target.ok ? run.claims.claim(target.output.path, target.output) : undefined;
   if (!target.ok) return refused([...issues, { ...error("OUTPUT_EXISTS", target.reason), location: { file: target.file } }], true);
+  if (twice) return refused([...issues, { ...error("OUTPUT_EXISTS", twice), location: { file: target.output.file } }], true);
 
   const output = target.output;
   const written = (async () => {

@@ -53,25 +53,36 @@ export function realPath(path: string): string {
   }
 }
 
+/** The outputs a run has claimed so far, so that no two are written to one file however each is named. */
+export class OutputClaims {
+  private readonly claimed = new Map<string, OutputRequest>();
+
+  /** Claims `path` for `request`; or, when an earlier request has it, why this one must not be written. */
+  claim(path: string, request: OutputRequest): string | undefined {
+    const real = realPath(path);
+    const earlier = this.claimed.get(real);
+    if (!earlier) {
+      this.claimed.set(real, request);
+      return undefined;
+    }
+    return earlier.from !== undefined && request.from !== undefined
+      ? `it would be written twice, from ${earlier.from} and from ${request.from}; give each its own file (for workbooks of one name, separate --out-dir runs)`
+      : "it is named twice as an output; give each output its own file";
+  }
+}
+
 /** Checks each request against the policy, in order: the output planned, or the reason it is refused. */
 export function checkOutputs(requests: readonly OutputRequest[], policy: OutputPolicy): OutputCheck[] {
   const inputs = new Set(policy.inputs.map((f) => realPath(resolve(policy.cwd, f))));
   const outDir = policy.outDir !== undefined ? resolve(policy.cwd, policy.outDir) : undefined;
-  const claimed = new Map<string, OutputRequest>();
+  const claimed = new OutputClaims();
   return requests.map((request): OutputCheck => {
     const path = resolve(policy.cwd, request.file);
     const real = realPath(path);
     const refuse = (reason: string): OutputCheck => ({ ok: false, file: request.file, reason });
     if (inputs.has(real)) return refuse("it is one of the input files, and naq never overwrites an input; write to another file");
-    const earlier = claimed.get(real);
-    if (earlier) {
-      return refuse(
-        earlier.from !== undefined && request.from !== undefined
-          ? `it would be written twice, from ${earlier.from} and from ${request.from}; give each its own file (for workbooks of one name, separate --out-dir runs)`
-          : "it is named twice as an output; give each output its own file",
-      );
-    }
-    claimed.set(real, request);
+    const twice = claimed.claim(path, request);
+    if (twice) return refuse(twice);
     const folder = dirname(path);
     const folderStat = statOf(folder);
     if (!folderStat?.isDirectory() && !(folder === outDir && folderStat === undefined)) {

@@ -314,6 +314,17 @@ describe("naq import: output files", () => {
     expect(readdirSync(join(dir, "same"))).toEqual(["same.yaml"]);
   });
 
+  it("imports a workbook whose name a broken workbook of the same name had, since the broken one writes nothing", async () => {
+    mkdirSync(join(dir, "broken"));
+    mkdirSync(join(dir, "good"));
+    writeFileSync(join(dir, "broken", "twin.xlsx"), "not a workbook");
+    copyFileSync(filled, join(dir, "good", "twin.xlsx"));
+    const r = await runNaq(["import", join(dir, "broken", "twin.xlsx"), join(dir, "good", "twin.xlsx"), "--out-dir", join(dir, "twins")]);
+    expect(r.stderr).not.toContain("written twice");
+    expect(r.stdout).toMatch(/✔ .*twin\.xlsx → .*twin\.yaml/);
+    expect(readdirSync(join(dir, "twins"))).toEqual(["twin.yaml"]);
+  });
+
   it.each([
     [["--out", "a.yaml", "--out-dir", "b"], /not both/],
     [["--out", "a.json"], /--out must name a \.yaml file/],
