@@ -72,6 +72,15 @@ describe.each(["fr", "ru"])("naq merge examples --lang %s", (lang) => {
     for (const word of WORDS[lang] ?? []) expect(values, word).toContain(word);
   });
 
+  it("names no answer in English as a role or an outcome: in no table row or facts line of the Markdown, no role or muted span of the HTML", () => {
+    const mdLines = merged.md.split("\n").filter((l) => l.startsWith("|") || l.startsWith("Consolidated:") || l.startsWith("No answer."));
+    expect(mdLines.length).toBeGreaterThan(400);
+    expect(mdLines.filter((l) => /don't know|not applicable/i.test(l))).toEqual([]);
+    const spans = [...merged.html.matchAll(/<(?:span|div) class="(?:role|muted)">([^<]*)</g)].map((m) => (m[1] ?? "").replace(/&#39;/g, "'"));
+    expect(spans.length).toBeGreaterThan(100);
+    expect(spans.filter((t) => /don't know|not applicable/i.test(t))).toEqual([]);
+  });
+
   it("words every answer of the HTML report in that language, none in English", () => {
     const values = htmlValues(merged.html);
     expect(values.length).toBeGreaterThan(400);

@@ -3,7 +3,7 @@
  * image, and a Content-Security-Policy that forbids loading anything. Every untrusted text is escaped.
  */
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
-import { day, names, OUTCOME_WORDS, pct, plural, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./words.js";
+import { day, names, pct, plural, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 import { TOP_PRIORITIES } from "./markdown.js";
 import { areaScoresChart, coverageChart, domainPhaseChart, esc, heat } from "./svg.js";
 import { REPORT_CSS } from "./html-css.js";
@@ -19,8 +19,6 @@ const message = (s: string) =>
 
 /** Escaped text with line breaks kept. */
 const multiline = (s: string) => esc(s).replace(/\r?\n/g, "<br>");
-
-type Names = ReturnType<typeof names>;
 
 /** The gap report as a complete HTML document. */
 export function renderHtml(report: GapReport): string {
@@ -113,7 +111,7 @@ function disagreements(report: GapReport, byId: ReadonlyMap<string, QuestionResu
   );
   for (const id of report.disagreements) {
     const x = byId.get(id);
-    if (x) body.push(disagreementBlock(x, n.agency));
+    if (x) body.push(disagreementBlock(x, n));
   }
   body.push(`</section>`);
   return body;
@@ -140,7 +138,7 @@ function areasInDetail(report: GapReport, n: Names): string[] {
       `<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`,
     );
     body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
-    for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n.agency));
+    for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n));
     body.push(`</tbody></table></section>`);
   }
   body.push(`</section>`);
@@ -188,36 +186,36 @@ function card(label: string, value: string, colour?: string, note = ""): string 
   return `<div class="card"${swatch}><div class="card-label">${esc(label)}</div><div class="card-value">${esc(value)}</div>${note ? `<div class="card-note">${esc(note)}</div>` : ""}</div>`;
 }
 
-function consolidated(x: QuestionResult): string {
+function consolidated(x: QuestionResult, n: Names): string {
   if (x.decision)
     return `<div class="decision"><strong>${esc(x.decision.display)}</strong> <span class="tag">workshop decision</span><div class="just">${multiline(x.decision.justification)}</div></div>`;
-  if (x.display === null) return `<span class="muted">${esc(OUTCOME_WORDS[x.outcome])}</span>`;
+  if (x.display === null) return `<span class="muted">${esc(n.outcome(x.outcome))}</span>`;
   const rule = x.rule ? ` <span class="rule">${esc(RULE_WORDS[x.rule])}</span>` : "";
-  const outcome = x.outcome === "scored" || x.outcome === "answered" ? "" : ` <span class="muted">(${esc(OUTCOME_WORDS[x.outcome])})</span>`;
+  const outcome = x.outcome === "scored" || x.outcome === "answered" ? "" : ` <span class="muted">(${esc(n.outcome(x.outcome))})</span>`;
   return `<strong>${esc(x.display)}</strong>${rule}${outcome}`;
 }
 
-function disagreementBlock(x: QuestionResult, agency: (id: string) => string): string {
+function disagreementBlock(x: QuestionResult, n: Names): string {
   const state = x.disagreement?.resolved ? `<span class="tag">settled by the workshop</span>` : `<span class="tag warn">unresolved</span>`;
   const cards = x.sources
     .map(
       (src) =>
-        `<div class="answer role-${esc(src.role)}"><div class="who">${esc(agency(src.agency))}</div><div class="what">${esc(src.display)}</div><div class="role">${esc(ROLE_WORDS[src.role])}</div>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</div>`,
+        `<div class="answer role-${esc(src.role)}"><div class="who">${esc(n.agency(src.agency))}</div><div class="what">${esc(src.display)}</div><div class="role">${esc(n.role(src.role))}</div>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</div>`,
     )
     .join("");
-  return `<article class="disagreement" id="d-${esc(x.id)}"><h3><code>${esc(x.id)}</code> ${esc(x.text)} ${state}</h3><p>Consolidated: ${consolidated(x)}</p><div class="side-by-side">${cards}</div></article>`;
+  return `<article class="disagreement" id="d-${esc(x.id)}"><h3><code>${esc(x.id)}</code> ${esc(x.text)} ${state}</h3><p>Consolidated: ${consolidated(x, n)}</p><div class="side-by-side">${cards}</div></article>`;
 }
 
-function detailRow(x: QuestionResult, agency: (id: string) => string): string {
+function detailRow(x: QuestionResult, n: Names): string {
   const flag = x.disagreement ? ` <span class="tag${x.disagreement.resolved ? "" : " warn"}">disagreement</span>` : "";
   const answers = x.sources.length
     ? `<ul class="sources">${x.sources
         .map(
           (src) =>
-            `<li class="role-${esc(src.role)}"><span class="who">${esc(agency(src.agency))}</span>: ${esc(src.display)} <span class="role">(${esc(ROLE_WORDS[src.role])})</span>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</li>`,
+            `<li class="role-${esc(src.role)}"><span class="who">${esc(n.agency(src.agency))}</span>: ${esc(src.display)} <span class="role">(${esc(n.role(src.role))})</span>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</li>`,
         )
         .join("")}</ul>`
     : `<span class="muted">no answers</span>`;
   const gap = x.gap !== null && x.gap > 0 ? `${x.gap} × ${x.weight} = <strong>${x.priority}</strong>` : x.gap === 0 ? "—" : "";
-  return `<tr id="q-${esc(x.id)}" class="outcome-${esc(x.outcome)}"><td><code>${esc(x.id)}</code> ${esc(x.text)}${flag}</td><td>${consolidated(x)}</td><td class="num">${esc(x.score === null ? "" : pct(x.score))}</td><td class="num">${gap}</td><td>${answers}</td></tr>`;
+  return `<tr id="q-${esc(x.id)}" class="outcome-${esc(x.outcome)}"><td><code>${esc(x.id)}</code> ${esc(x.text)}${flag}</td><td>${consolidated(x, n)}</td><td class="num">${esc(x.score === null ? "" : pct(x.score))}</td><td class="num">${gap}</td><td>${answers}</td></tr>`;
 }

@@ -1,7 +1,7 @@
 /** The full gap report as Markdown, readable on a code host. Untrusted text is escaped so it stays text. */
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
 import { PHASES } from "../../core/questionnaire/model.js";
-import { DOMAIN_NAMES, day, names, OUTCOME_WORDS, pct, pct0, plural, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./words.js";
+import { DOMAIN_NAMES, day, names, pct, pct0, plural, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 import { safeForTerminal } from "../style.js";
 import { bar } from "./terminal.js";
 
@@ -43,8 +43,6 @@ function message(text: string): string {
 
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 const header = (cells: readonly string[], align: readonly ("l" | "r")[] = []) => [row(cells), row(cells.map((_, i) => (align[i] === "r" ? "--:" : "---")))];
-
-type Names = ReturnType<typeof names>;
 
 /** The gap report as a Markdown document. */
 export function renderMarkdown(report: GapReport): string {
@@ -161,7 +159,7 @@ function disagreements(report: GapReport, byId: ReadonlyMap<string, QuestionResu
   out.push(`Questions where answers differ by two levels or more, or mix yes and no: ${plural(s.disagreements, "question")}, ${s.unresolved} unresolved.`, "");
   for (const id of report.disagreements) {
     const x = byId.get(id);
-    if (x) out.push(...questionBlock(x, n.agency, "###"));
+    if (x) out.push(...questionBlock(x, n, "###"));
   }
   return out;
 }
@@ -187,7 +185,7 @@ function areasInDetail(report: GapReport, n: Names): string[] {
       `Score **${pct(a.score)}** · questions with an answer ${pct(a.coverage)} · answers received ${pct(a.answerRate)} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}`,
       "",
     );
-    for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n.agency, "####"));
+    for (const x of report.questions.filter((q) => q.area === a.id)) out.push(...questionBlock(x, n, "####"));
   }
   return out;
 }
@@ -240,7 +238,7 @@ function anchor(id: string): string {
   return `q-${id.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 
-function questionBlock(x: QuestionResult, agency: (id: string) => string, level: string): string[] {
+function questionBlock(x: QuestionResult, n: Names, level: string): string[] {
   const out: string[] = [];
   // Only the detailed entry carries the anchor that the priorities table links to.
   const target = level === "####" ? `<a id="${anchor(x.id)}"></a>` : "";
@@ -249,16 +247,16 @@ function questionBlock(x: QuestionResult, agency: (id: string) => string, level:
   if (x.decision) facts.push(`**Workshop decision: ${md(x.decision.display)}** — ${md(x.decision.justification)}`);
   else if (x.display !== null) facts.push(`Consolidated: **${md(x.display)}**${x.rule ? ` (${RULE_WORDS[x.rule]})` : ""}`);
   else facts.push("No answer.");
-  if (x.outcome !== "scored" && x.outcome !== "answered") facts.push(OUTCOME_WORDS[x.outcome]);
+  if (x.outcome !== "scored" && x.outcome !== "answered") facts.push(n.outcome(x.outcome));
   if (x.score !== null) facts.push(`score ${pct(x.score)}`);
   if (x.gap !== null && x.gap > 0) facts.push(`gap ${x.gap} × weight ${x.weight} = priority ${x.priority}`);
   if (x.disagreement)
     facts.push(`⚠ disagreement: ${md(String(x.disagreement.low))} to ${md(String(x.disagreement.high))}${x.disagreement.resolved ? ", settled by the workshop" : ""}`);
-  if (x.lead) facts.push(`lead: ${md(agency(x.lead))}`);
+  if (x.lead) facts.push(`lead: ${md(n.agency(x.lead))}`);
   out.push(facts.join(" · "), "");
   if (x.sources.length) {
     out.push(...header(["Agency", "Answer", "Used as", "Comment", "Evidence"]));
-    for (const src of x.sources) out.push(row([md(agency(src.agency)), cell(src.display), ROLE_WORDS[src.role], cell(src.comment), cell(src.evidence)]));
+    for (const src of x.sources) out.push(row([md(n.agency(src.agency)), cell(src.display), n.role(src.role), cell(src.comment), cell(src.evidence)]));
     out.push("");
   }
   return out;

@@ -15,7 +15,7 @@ export function pct0(x: number | null): string {
   return x === null ? "—" : `${Math.round(x)} %`;
 }
 
-export const ROLE_WORDS: Readonly<Record<SourceRole, string>> = {
+const ROLE_WORDS: Readonly<Record<SourceRole, string>> = {
   stands: "stands",
   considered: "considered",
   superseded: "superseded by the workshop",
@@ -34,7 +34,7 @@ export const RULE_WORDS: Readonly<Record<ConsolidationRule, string>> = {
   "most-common": "most common answer, ties to the first agency",
 };
 
-export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   scored: "scored",
   answered: "answered (not scored)",
   "not-applicable": EN.notApplicable,
@@ -52,11 +52,26 @@ export const STATUS_WORDS: Readonly<Record<AgencyStatus, string>> = {
 
 export const DOMAIN_NAMES: Readonly<Record<string, string>> = { C: "Chemical", B: "Biological", R: "Radiological", N: "Nuclear" };
 
-/** Looks up agency names and area titles of a report by id. */
-export function names(report: GapReport): { readonly agency: (id: string) => string; readonly area: (id: string) => string } {
+/** What the report calls things: agency names and area titles by id, and the role and outcome words, which name an answer (don't know, not applicable) in the report's language. */
+export interface Names {
+  readonly agency: (id: string) => string;
+  readonly area: (id: string) => string;
+  readonly role: (role: SourceRole) => string;
+  readonly outcome: (outcome: Outcome) => string;
+}
+
+/** The names and words of `report`, looked up by id. */
+export function names(report: GapReport): Names {
   const agencies = new Map(report.agencies.map((a) => [a.id, a.name]));
   const areas = new Map(report.areas.map((a) => [a.id, a.title]));
-  return { agency: (id) => agencies.get(id) ?? id, area: (id) => areas.get(id) ?? id };
+  const said = answerWords(report.language);
+  const answerWord = (x: string): string | undefined => (x === "dont-know" ? said.dontKnow : x === "not-applicable" ? said.notApplicable : undefined);
+  return {
+    agency: (id) => agencies.get(id) ?? id,
+    area: (id) => areas.get(id) ?? id,
+    role: (role) => answerWord(role) ?? ROLE_WORDS[role],
+    outcome: (outcome) => answerWord(outcome) ?? OUTCOME_WORDS[outcome],
+  };
 }
 
 /** "1 agency", "3 agencies". */

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { neutralise } from "../../core/workbook/cell.js";
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
 import type { AnswerValue } from "../../core/questionnaire/model.js";
-import { names, OUTCOME_WORDS, ROLE_WORDS, RULE_WORDS, STATUS_WORDS } from "./words.js";
+import { names, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 
 type Cell = string | number | boolean | null;
 
@@ -48,8 +48,6 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], r
 
 const PCT = "0.0";
 
-type Names = ReturnType<typeof names>;
-
 /** The gap report as .xlsx bytes. */
 export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
   const n = names(report);
@@ -66,7 +64,7 @@ export async function renderXlsx(report: GapReport): Promise<Uint8Array> {
   disagreementsSheet(wb, report, n, byId);
   coverageSheet(wb, report);
   notCarriedSheet(wb, report);
-  answersSheet(wb, report);
+  answersSheet(wb, report, n);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }
@@ -199,7 +197,7 @@ function disagreementsSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names, b
         n.agency(src.agency),
         valueCell(src.value),
         src.display,
-        ROLE_WORDS[src.role],
+        n.role(src.role),
         src.comment ?? null,
         src.evidence ?? null,
       ]);
@@ -250,7 +248,7 @@ function notCarriedSheet(wb: ExcelJS.Workbook, report: GapReport): void {
 }
 
 /** The answers matrix: one row per question, one column per agency, values as the files hold them. */
-function answersSheet(wb: ExcelJS.Workbook, report: GapReport): void {
+function answersSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names): void {
   const agencies = report.agencies.map((a) => a.id);
   const extra = [...new Set(report.questions.flatMap((x) => x.sources.map((src) => src.agency)))].filter((id) => !agencies.includes(id));
   const columns = [...agencies, ...extra];
@@ -280,7 +278,7 @@ function answersSheet(wb: ExcelJS.Workbook, report: GapReport): void {
         x.weight,
         valueCell(x.value),
         x.rule ? RULE_WORDS[x.rule] : null,
-        OUTCOME_WORDS[x.outcome],
+        n.outcome(x.outcome),
         x.score,
         x.gap,
         ...columns.map((id) => valueCell(byAgency.get(id) ?? null)),
