@@ -117,7 +117,7 @@ function shownView(view: DiffView, shown: (file: string) => string): DiffView {
   return { ...view, newFile: shown(view.newFile), issues: view.issues.map((i) => relocated(i, shown)) };
 }
 
-/** Refuses a --markdown file that is one of the revisions, a folder, or exists without --force, before anything is written. */
+/** Appends `text` to the GitHub job summary file. */
 function appendSummary(file: string, text: string): void {
   try {
     appendFileSync(file, text);

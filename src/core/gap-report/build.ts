@@ -1,5 +1,5 @@
-import { bareValueInWords } from "../answers/words.js";
 /** Builds the gap report from the responses of one country to one revision, and the workshop's decisions. */
+import { bareValueInWords } from "../answers/words.js";
 import { relevance } from "../questionnaire/conditions.js";
 import type { Consensus } from "./consensus.js";
 import { agencyCoverage, nationalCoverage, share } from "./coverage.js";

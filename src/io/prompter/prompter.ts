@@ -1,5 +1,5 @@
 /**
- * What `naq fill` needs from a terminal: four kinds of question. The real one (io/inquirer-prompter)
+ * What `naq fill` needs from a terminal: four kinds of question. The real one (io/prompter/inquirer.ts)
  * asks through @inquirer/prompts; tests script a fake. Every request carries a stable `key` (such as
  * `value:DET.01`) that names what is asked, so a script can follow the session without its wording.
  * Cancelling (Ctrl-C) rejects with CancelledError.
