@@ -16,9 +16,9 @@ export function fillSession(base: Partial<FillOptions> & Pick<FillOptions, "ques
   return async (dir: string, steps: readonly Step[], opts: Partial<FillOptions> = {}): Promise<Ran> => {
     const prompter = new ScriptedPrompter(steps);
     let out = "";
-    const ctx = makeContext({ stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => true }, env: { NO_COLOR: "1" }, cwd: dir }, []);
+    const ctx = makeContext({ stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => true }, env: { NO_COLOR: "1" }, cwd: dir, now: () => now }, []);
     try {
-      const code = await fill({ country: "XX", agency: "health", review: false, ...base, ...opts }, ctx, { prompter, now: () => now });
+      const code = await fill({ country: "XX", agency: "health", review: false, ...base, ...opts }, ctx, { prompter });
       return code === 0 ? { out, prompter } : { out, prompter, error: new Error(`exit ${code}`) };
     } catch (error) {
       return { out, prompter, error: error instanceof Error ? error : new Error(String(error)) };

@@ -31,10 +31,9 @@ export interface FillOptions {
   readonly respondent?: string | undefined;
 }
 
-/** What tests replace: the prompter (a scripted fake instead of the terminal) and the clock. */
+/** What tests replace: the prompter (a scripted fake instead of the terminal). The clock is the context's (`Io.now`). */
 export interface FillDeps {
   readonly prompter?: Prompter;
-  readonly now?: () => string;
 }
 
 /**
@@ -44,7 +43,8 @@ export interface FillDeps {
  */
 export async function fill(opts: FillOptions, ctx: Context, deps: FillDeps = {}): Promise<number> {
   if (!deps.prompter) requireTerminal(ctx);
-  const now = deps.now ?? (() => ctx.now());
+  // Each answer is stamped when it is given, so fill reads the context's clock at every save.
+  const now = ctx.now;
   const where = locateFill(opts, ctx, now);
   const q = where.target.questionnaire;
   const chosen = chooseLanguage(q, opts.lang, (where.offered?.plan.response ?? where.existing?.response)?.language);

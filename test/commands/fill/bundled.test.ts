@@ -73,8 +73,8 @@ class Respondent implements Prompter {
 const sink = { write: () => true, isTTY: false };
 
 async function sitting(revision: string, agency: string, lang: string, dir: string, q: Questionnaire, stopAfter?: number) {
-  const ctx = makeContext({ stdout: sink, stderr: sink, env: { NO_COLOR: "1" }, cwd: dir }, []);
-  return fill({ questionnaire: revision, country: "XX", agency, lang, review: false }, ctx, { prompter: new Respondent(q, stopAfter), now: () => "2024-06-01T10:00:00.000Z" });
+  const ctx = makeContext({ stdout: sink, stderr: sink, env: { NO_COLOR: "1" }, cwd: dir, now: () => "2024-06-01T10:00:00.000Z" }, []);
+  return fill({ questionnaire: revision, country: "XX", agency, lang, review: false }, ctx, { prompter: new Respondent(q, stopAfter) });
 }
 
 describe.each(["cbrn-naq@2.0.0", "cbrn-naq@1.0.0"])("naq fill with the bundled %s", (revision) => {
