@@ -1,12 +1,11 @@
 import { appendFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { error, type Issue } from "../../core/issues.js";
-import { wasRefsKnown } from "../../core/revision/rules.js";
 import { UsageError, WriteError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/files.js";
-import { loadDocument, locate, questionnaireFrom } from "../../io/revisions/load.js";
 import { planOutputs } from "../../io/outputs.js";
-import { previousRevision, revisionPairs, RevisionStore } from "../../io/revisions/store.js";
+import { revisionPairs, RevisionStore } from "../../io/revisions/store.js";
+import { validateFiles } from "../../io/validation.js";
 import { expandPaths } from "../../io/walk.js";
 import { EXIT, type Context } from "../../context.js";
 import { formatDiffGithub, formatDiffMarkdown, formatDiffText, type DiffView } from "../../render/diff.js";
@@ -45,18 +44,22 @@ export function checkRevisions(opts: CheckRevisionsOptions, ctx: Context): numbe
   const style = opts.format === "markdown" ? ctx.errStyle : ctx.style;
 
   const store = new RevisionStore(cwd);
-  const checked = validateRevisions(files, store);
+  // Every file under the folders is checked as `naq validate` checks it; the revisions among them are then compared in pairs.
+  const checked = validateFiles(files, store);
   const issues = [...missing.map((m) => ({ ...error("FILE_NOT_FOUND", "no such file or folder; check the path"), location: { file: m } })), ...checked.issues].map((i) =>
     relocated(i, shown),
   );
-  if (checked.revisions === 0 && missing.length === 0 && checked.issues.length === 0) throw new UsageError(`no questionnaire revisions in ${opts.paths.join(", ")}`);
+  if (checked.revisionFiles === 0 && missing.length === 0 && checked.issues.length === 0) throw new UsageError(`no questionnaire revisions in ${opts.paths.join(", ")}`);
   for (const line of opts.format === "github" ? formatIssuesGithub(issues) : formatIssuesText(issues, style)) say(line);
   const counted = countIssues(issues);
-  const summary = `${checked.revisions + missing.length} revision file${checked.revisions + missing.length === 1 ? "" : "s"} checked: ${counted.text}`;
+  const summary = `${files.length + missing.length} file${files.length + missing.length === 1 ? "" : "s"} checked: ${counted.text}`;
   say(counted.errors > 0 ? style.red(`✖ ${summary}`) : issues.length ? style.yellow(`⚠ ${summary}`) : style.green(`✔ ${summary}`));
   const failed = counted.errors > 0 || (opts.strict && counted.warnings > 0) ? ["naq validate"] : [];
 
-  const pairs = revisionPairs(files, store);
+  const pairs = revisionPairs(
+    checked.revisions.map((r) => r.file),
+    store,
+  );
   const markdown: string[] = [];
   for (const p of pairs) {
     const view = shownView(diffView(p.old, p.new, true), shown);
@@ -79,33 +82,6 @@ export function checkRevisions(opts: CheckRevisionsOptions, ctx: Context): numbe
   else say(style.green("✔ every revision is valid and every version bump admits its changes"));
   if (checked.unreadable || missing.length > 0) return EXIT.file;
   return failed.length ? EXIT.invalid : EXIT.ok;
-}
-
-/** The issues of every questionnaire revision among `files`, as `naq validate` finds them; the revisions read go into `store`. */
-function validateRevisions(files: readonly string[], store: RevisionStore): { issues: Issue[]; revisions: number; unreadable: boolean } {
-  const issues: Issue[] = [];
-  let revisions = 0;
-  let unreadable = false;
-  for (const file of files) {
-    const doc = loadDocument(file);
-    if (!doc.ok) {
-      // A file that cannot be read or parsed may be a broken revision: it is reported, not skipped.
-      revisions++;
-      issues.push(...doc.issues);
-      unreadable ||= doc.unreadable;
-      continue;
-    }
-    // Responses, decisions and reports kept next to the revisions are not revisions: `naq validate` checks those.
-    if (doc.kind !== "questionnaire") continue;
-    revisions++;
-    const loaded = questionnaireFrom(doc.source);
-    issues.push(...loaded.issues);
-    if (!loaded.value) continue;
-    store.remember(loaded.value);
-    const previous = loaded.value.questionnaire.questions.some((x) => x.was.length > 0) ? previousRevision(loaded.value, store) : undefined;
-    if (previous) issues.push(...locate(wasRefsKnown(previous.questionnaire, loaded.value.questionnaire), doc.source));
-  }
-  return { issues, revisions, unreadable };
 }
 
 function relocated(issue: Issue, shown: (file: string) => string): Issue {

@@ -117,6 +117,17 @@ describe("naq diff --check over folders of revisions, in process", () => {
     expect(readFileSync(join(dir, "1.2.0.yaml"), "utf8")).toBe(before);
   });
 
+  it("checks the responses kept beside the revisions as naq validate does, and fails on their errors", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "mini"));
+    for (const v of ["1.2.0", "1.3.0"]) copyFileSync(join(revisionsDir, "good", "mini", `${v}.yaml`), join(dir, "mini", `${v}.yaml`));
+    copyFileSync(fixture("responses", "mini-customs-bad.yaml"), join(dir, "mini", "answers.yaml"));
+    const r = await runNaq(["diff", "--check", "mini"], {}, dir);
+    expect(r.stdout).toMatch(/^mini\/answers\.yaml:\d+:\d+ +error +[A-Z_]+/m);
+    expect(r.stdout).toContain("3 files checked");
+    expect(r.code).toBe(1);
+  });
+
   it("exits 3 with FILE_NOT_FOUND for a folder that does not exist", async () => {
     const r = await runNaq(["diff", "--check", "good", "no-such-folder"], {}, revisionsDir);
     expect(r.code).toBe(3);
