@@ -90,24 +90,24 @@ export class RevisionStore {
 }
 
 /** The revision in `file`, if it is a questionnaire whose structure naq can read (its semantic issues aside). */
-export function revisionAt(file: string, store = new RevisionStore()): LoadedQuestionnaire | undefined {
+export function revisionAt(file: string, store: RevisionStore): LoadedQuestionnaire | undefined {
   return store.read(file).value;
 }
 
 /** The questionnaire revisions directly in `dir` (not its subfolders), by id, oldest version first. */
-export function revisionsIn(dir: string, store = new RevisionStore()): LoadedQuestionnaire[] {
+export function revisionsIn(dir: string, store: RevisionStore): LoadedQuestionnaire[] {
   return store.revisionsIn(dir);
 }
 
 /** The revision of the same questionnaire that comes just before `rev` in its folder, if any. */
-export function previousRevision(rev: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire | undefined {
+export function previousRevision(rev: LoadedQuestionnaire, store: RevisionStore): LoadedQuestionnaire | undefined {
   const { id, version } = rev.questionnaire;
   const older = store.revisionsIn(dirname(rev.file)).filter((r) => r.questionnaire.id === id && compareSemver(r.questionnaire.version, version) < 0);
   return older[older.length - 1];
 }
 
 /** Each revision among `files` paired with the one before it (same folder, same questionnaire id, by semantic version). */
-export function revisionPairs(files: readonly string[], store = new RevisionStore()): { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] {
+export function revisionPairs(files: readonly string[], store: RevisionStore): { old: LoadedQuestionnaire; new: LoadedQuestionnaire }[] {
   const groups = new Map<string, LoadedQuestionnaire[]>();
   for (const file of files) {
     const r = store.read(file).value;
@@ -131,7 +131,7 @@ export function revisionPairs(files: readonly string[], store = new RevisionStor
  * The revisions from `start` to `target`, with every revision between them that `target`'s folder
  * holds, oldest first: migration steps from one revision to the next, since `was` names the previous one.
  */
-export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire[] {
+export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestionnaire, store: RevisionStore): LoadedQuestionnaire[] {
   const between = store
     .revisionsIn(dirname(target.file))
     .filter(
@@ -144,7 +144,7 @@ export function revisionChain(start: LoadedQuestionnaire, target: LoadedQuestion
 }
 
 /** Revision `id` `version`: in the folder of `near` when given, else among the bundled ones; undefined when neither has it. */
-export function findRevision(id: string, version: string, near?: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire | undefined {
+export function findRevision(id: string, version: string, near: LoadedQuestionnaire | undefined, store: RevisionStore): LoadedQuestionnaire | undefined {
   return store.answered({ id, version }, near);
 }
 
@@ -153,7 +153,7 @@ export function findRevision(id: string, version: string, near?: LoadedQuestionn
  * `migrateAcross`): empty when it already answers `target` or a later revision, undefined when the
  * revision it answers cannot be found (next to `target` or bundled).
  */
-export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, store = new RevisionStore()): LoadedQuestionnaire[] | undefined {
+export function migrationChain(answered: Pick<QuestionnaireRef, "id" | "version">, target: LoadedQuestionnaire, store: RevisionStore): LoadedQuestionnaire[] | undefined {
   if (answered.id !== target.questionnaire.id || compareSemver(answered.version, target.questionnaire.version) >= 0) return [];
   // The target is already loaded: looking for its neighbours must not read it again.
   store.remember(target);
@@ -176,7 +176,7 @@ export interface Migrated {
  * bundled), for commands that take responses to older revisions on the fly; undefined when the
  * revision it answers cannot be found. A response that already answers `target` comes back as it is.
  */
-export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: string, store = new RevisionStore()): Migrated | undefined {
+export function migrateToRevision(response: Response, target: LoadedQuestionnaire, now: string, store: RevisionStore): Migrated | undefined {
   const chain = migrationChain(response.questionnaire, target, store);
   if (chain === undefined) return undefined;
   if (chain.length === 0) return { response, reports: [], problems: [], blocking: [] };

@@ -28,20 +28,20 @@ function folder(versions: readonly string[]): string {
 
 describe("revisions in a folder", () => {
   const dir = folder(["1.10.0", "1.2.0", "2.0.0-rc.1", "2.0.0", "1.9.1"]);
-  const at = (v: string) => revisionAt(join(dir, `${v}.yaml`))!;
+  const at = (v: string) => revisionAt(join(dir, `${v}.yaml`), new RevisionStore())!;
 
   it("orders the revisions by semantic version, leaving other files out", () => {
-    expect(revisionsIn(dir).map((r) => r.questionnaire.version)).toEqual(["1.2.0", "1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
+    expect(revisionsIn(dir, new RevisionStore()).map((r) => r.questionnaire.version)).toEqual(["1.2.0", "1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
   });
 
   it("finds the revision just before one, and none before the first", () => {
-    expect(previousRevision(at("2.0.0"))?.questionnaire.version).toBe("2.0.0-rc.1");
-    expect(previousRevision(at("1.10.0"))?.questionnaire.version).toBe("1.9.1");
-    expect(previousRevision(at("1.2.0"))).toBeUndefined();
+    expect(previousRevision(at("2.0.0"), new RevisionStore())?.questionnaire.version).toBe("2.0.0-rc.1");
+    expect(previousRevision(at("1.10.0"), new RevisionStore())?.questionnaire.version).toBe("1.9.1");
+    expect(previousRevision(at("1.2.0"), new RevisionStore())).toBeUndefined();
   });
 
   it("pairs each revision with its predecessor", () => {
-    expect(revisionPairs(expandPaths([dir]).files).map((p) => `${p.old.questionnaire.version}→${p.new.questionnaire.version}`)).toEqual([
+    expect(revisionPairs(expandPaths([dir]).files, new RevisionStore()).map((p) => `${p.old.questionnaire.version}→${p.new.questionnaire.version}`)).toEqual([
       "1.2.0→1.9.1",
       "1.9.1→1.10.0",
       "1.10.0→2.0.0-rc.1",
@@ -50,22 +50,22 @@ describe("revisions in a folder", () => {
   });
 
   it("pairs revisions only within one folder", () => {
-    expect(revisionPairs([fixture("revisions", "good", "mini", "1.3.0.yaml"), fixture("revisions", "bad-bump", "mini", "1.2.0.yaml")])).toEqual([]);
+    expect(revisionPairs([fixture("revisions", "good", "mini", "1.3.0.yaml"), fixture("revisions", "bad-bump", "mini", "1.2.0.yaml")], new RevisionStore())).toEqual([]);
   });
 
   it("chains every revision between a start and a target", () => {
-    expect(revisionChain(at("1.9.1"), at("2.0.0")).map((r) => r.questionnaire.version)).toEqual(["1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
+    expect(revisionChain(at("1.9.1"), at("2.0.0"), new RevisionStore()).map((r) => r.questionnaire.version)).toEqual(["1.9.1", "1.10.0", "2.0.0-rc.1", "2.0.0"]);
   });
 });
 
 describe("the revisions a response goes through", () => {
   const dir = folder(["1.2.0", "1.3.0", "2.0.0"]);
-  const target = revisionAt(join(dir, "2.0.0.yaml"))!;
+  const target = revisionAt(join(dir, "2.0.0.yaml"), new RevisionStore())!;
 
   it("finds the revision a response answers next to the target, then among the bundled ones", () => {
-    expect(findRevision("mini", "1.3.0", target)?.file).toBe(join(dir, "1.3.0.yaml"));
-    expect(findRevision("cbrn-naq", "1.0.0", target)?.questionnaire.version).toBe("1.0.0");
-    expect(findRevision("mini", "0.9.0", target)).toBeUndefined();
+    expect(findRevision("mini", "1.3.0", target, new RevisionStore())?.file).toBe(join(dir, "1.3.0.yaml"));
+    expect(findRevision("cbrn-naq", "1.0.0", target, new RevisionStore())?.questionnaire.version).toBe("1.0.0");
+    expect(findRevision("mini", "0.9.0", target, new RevisionStore())).toBeUndefined();
   });
 
   it.each([
@@ -74,35 +74,35 @@ describe("the revisions a response goes through", () => {
     ["2.0.0", []],
     ["0.9.0", undefined],
   ])("chains a response to mini %s to 2.0.0 through %j", (version, chain) => {
-    expect(migrationChain({ id: "mini", version }, target)?.map((r) => r.questionnaire.version)).toEqual(chain);
+    expect(migrationChain({ id: "mini", version }, target, new RevisionStore())?.map((r) => r.questionnaire.version)).toEqual(chain);
   });
 
   it("chains a response to the bundled 1.0.0 to the bundled 2.0.0", () => {
-    const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
-    expect(migrationChain({ id: "cbrn-naq", version: "1.0.0" }, v2)?.map((r) => r.questionnaire.version)).toEqual(["1.0.0", "2.0.0"]);
+    const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml", new RevisionStore())!;
+    expect(migrationChain({ id: "cbrn-naq", version: "1.0.0" }, v2, new RevisionStore())?.map((r) => r.questionnaire.version)).toEqual(["1.0.0", "2.0.0"]);
   });
 });
 
 describe("migrateToRevision", () => {
-  const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml")!;
+  const v2 = revisionAt("questionnaires/cbrn-naq/2.0.0.yaml", new RevisionStore())!;
   const customs = loadResponseFile("examples/responses/XX-customs-1.0.0.yaml").value!;
   const now = "2025-01-15T08:00:00Z";
 
   it("carries a response to the bundled 1.0.0 into 2.0.0, reporting the step", () => {
-    const m = migrateToRevision(customs, v2, now)!;
+    const m = migrateToRevision(customs, v2, now, new RevisionStore())!;
     expect(m.response.questionnaire.version).toBe("2.0.0");
     expect(m.reports.map((r) => [r.from.version, r.to.version, r.carried, r.unmapped])).toEqual([["1.0.0", "2.0.0", 26, 2]]);
     expect([m.problems, m.blocking]).toEqual([[], []]);
   });
 
   it("gives back a response that already answers the target as it is", () => {
-    const m = migrateToRevision(loadResponseFile("examples/responses/XX-health.yaml").value!, v2, now)!;
+    const m = migrateToRevision(loadResponseFile("examples/responses/XX-health.yaml").value!, v2, now, new RevisionStore())!;
     expect(m.reports).toEqual([]);
     expect(m.response.questionnaire.version).toBe("2.0.0");
   });
 
   it("gives nothing when the revision the response answers cannot be found", () => {
-    expect(migrateToRevision({ ...customs, questionnaire: { ...customs.questionnaire, version: "0.9.0" } }, v2, now)).toBeUndefined();
+    expect(migrateToRevision({ ...customs, questionnaire: { ...customs.questionnaire, version: "0.9.0" } }, v2, now, new RevisionStore())).toBeUndefined();
   });
 });
 
