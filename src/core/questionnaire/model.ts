@@ -44,6 +44,36 @@ export interface Agency {
 export interface Option {
   readonly value: string;
   readonly label: LocalText;
+  /** For an ordinal choice: the capability level the option stands for. */
+  readonly level?: number;
+}
+
+/** The kinds of reference a question may cite: a closed set, as the schema's `reference` has it. */
+export const REFERENCE_KINDS = ["instrument", "jee3", "spar2", "nss", "iaea", "r1540", "fatf", "iso", "who", "woah", "opcw"] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** One instrument, standard or indicator a question follows: `{kind: "instrument", id: "CWC", article: "VII(4)"}`, `{kind: "jee3", id: "P7.1"}`. */
+export interface Reference {
+  readonly kind: ReferenceKind;
+  readonly id: string;
+  readonly article?: string;
+}
+
+/** How agencies' answers to a question are consolidated: a capability by the median of their levels, a fact by the lead's answer. */
+export type QuestionKind = "capability" | "fact";
+
+/** How agencies' numbers make the national figure. */
+export type Aggregate = "lead" | "sum" | "max";
+
+/** What a question counts as when its condition does not hold: not applicable, or a gap (the control it rates is absent). */
+export type Otherwise = "not-applicable" | "gap";
+
+/** One scenario of the national risk assessment (rated by a question) and the domains and phases it bears on. */
+export interface RiskLink {
+  readonly question: string;
+  readonly domains: readonly Domain[];
+  readonly phases: readonly Phase[];
+  readonly path: Path;
 }
 
 /** A condition on earlier answers; data, never code. */
@@ -64,6 +94,18 @@ export interface Question {
   readonly type: QuestionType;
   /** The scale of a `level` question (default `capability`). */
   readonly scale?: string;
+  /** Question-specific descriptors of the scale's levels, by level value; the scale's generic ones when absent. */
+  readonly levels?: Readonly<Record<number, LocalText>>;
+  readonly references: readonly Reference[];
+  readonly kind: QuestionKind;
+  /** For number questions: how agencies' numbers combine (default `lead`). */
+  readonly aggregate: Aggregate;
+  /** For a scored yes-no: the level a yes counts as (a no counts as level 1). */
+  readonly yesLevel: number;
+  /** What the question counts as when its condition does not hold. */
+  readonly otherwise: Otherwise;
+  /** The question's own national target level, when it has one. */
+  readonly target?: number;
   readonly options?: readonly Option[];
   readonly min?: number;
   readonly max?: number;
@@ -77,7 +119,7 @@ export interface Question {
   readonly when?: Condition;
   readonly required: boolean;
   readonly evidence: EvidenceRule;
-  /** Whether a yes-no question scores 100 for yes and 0 for no. */
+  /** Whether answers count in the scores: always for levels; for a yes-no when declared; for a choice whose options carry levels unless declared `false`. */
   readonly scored: boolean;
   /** Ids this question had in the previous revision. */
   readonly was: readonly string[];
@@ -89,6 +131,8 @@ export interface Question {
 export interface Area {
   readonly id: string;
   readonly title: LocalText;
+  /** The national profile: answered once, its conditions rule questions out as not applicable. */
+  readonly profile: boolean;
   readonly questionIds: readonly string[];
   readonly path: Path;
 }
@@ -103,6 +147,8 @@ export interface Questionnaire {
   readonly scales: Readonly<Record<string, Scale>>;
   readonly agencies: readonly Agency[];
   readonly areas: readonly Area[];
+  /** The scenario ratings that make questions critical for this country. */
+  readonly criticality: readonly RiskLink[];
   /** Every question in file order. */
   readonly questions: readonly Question[];
 }

@@ -1,3 +1,12 @@
+import {
+  PHASES,
+  REFERENCE_KINDS,
+  type Aggregate,
+  type Otherwise,
+  type QuestionKind,
+  type Reference,
+  type ReferenceKind,
+} from "./model.js";
 import type {
   Agency,
   Answer,
@@ -32,6 +41,13 @@ interface RawQuestion {
   max?: number;
   unit?: LocalText;
   scored?: boolean;
+  levels?: Record<string, LocalText>;
+  references?: RawReference[];
+  kind?: QuestionKind;
+  aggregate?: Aggregate;
+  yesLevel?: number;
+  otherwise?: Otherwise;
+  target?: number;
   domains: Domain[];
   phase: Phase;
   weight?: number;
@@ -53,7 +69,16 @@ interface RawQuestionnaire {
   target?: number;
   scales?: Record<string, { levels: { value: number; label: LocalText; description: LocalText }[] }>;
   agencies: { id: string; name: LocalText }[];
-  areas: { id: string; title: LocalText; questions: RawQuestion[] }[];
+  areas: { id: string; title: LocalText; profile?: boolean; questions: RawQuestion[] }[];
+  criticality?: { question: string; domains: Domain[]; phases?: Phase[] }[];
+}
+
+/** A reference as written: exactly one kind key, and `article` beside `instrument`. */
+type RawReference = Partial<Record<ReferenceKind, string>> & { article?: string };
+
+function reference(r: RawReference): Reference {
+  const kind = REFERENCE_KINDS.find((k) => r[k] !== undefined) ?? "instrument";
+  return { kind, id: String(r[kind]), ...(r.article !== undefined ? { article: String(r.article) } : {}) };
 }
 
 /** Turns schema-valid questionnaire data into the model, filling defaults and recording source paths. */
@@ -73,7 +98,7 @@ export function normalizeQuestionnaire(data: unknown): Questionnaire {
       ids.push(rq.id);
       questions.push(normalizeQuestion(rq, area.id, ["areas", ai, "questions", qi], agencyIds));
     });
-    areas.push({ id: area.id, title: area.title, questionIds: ids, path: ["areas", ai] });
+    areas.push({ id: area.id, title: area.title, profile: area.profile === true, questionIds: ids, path: ["areas", ai] });
   });
   return {
     id: raw.id,
@@ -85,8 +110,16 @@ export function normalizeQuestionnaire(data: unknown): Questionnaire {
     scales,
     agencies,
     areas,
+    criticality: (raw.criticality ?? []).map((c, i) => ({ question: c.question, domains: c.domains, phases: c.phases ?? PHASES, path: ["criticality", i] })),
     questions,
   };
+}
+
+/** Whether answers to a question of this shape count in the scores (see `Question.scored`). */
+function scoredByDefault(rq: RawQuestion): boolean {
+  if (rq.type === "level") return true;
+  if (rq.type === "choice" && rq.options?.some((o) => o.level !== undefined)) return rq.scored ?? true;
+  return rq.type === "yes-no" && rq.scored === true;
 }
 
 function normalizeQuestion(rq: RawQuestion, areaId: string, path: (string | number)[], agencyIds: string[]): Question {
@@ -101,12 +134,19 @@ function normalizeQuestion(rq: RawQuestion, areaId: string, path: (string | numb
     for: rq.for ?? agencyIds,
     required: rq.required ?? true,
     evidence: rq.evidence ?? "none",
-    scored: rq.scored ?? false,
+    scored: scoredByDefault(rq),
+    references: (rq.references ?? []).map(reference),
+    kind: rq.kind ?? (rq.type === "level" ? "capability" : "fact"),
+    aggregate: rq.aggregate ?? "lead",
+    yesLevel: rq.yesLevel ?? 3,
+    otherwise: rq.otherwise ?? "not-applicable",
     was: rq.was === undefined ? [] : Array.isArray(rq.was) ? rq.was : [rq.was],
     path,
     ...(rq.help ? { help: rq.help } : {}),
     ...(rq.type === "level" ? { scale: rq.scale ?? "capability" } : rq.scale !== undefined ? { scale: rq.scale } : {}),
-    ...(rq.options ? { options: rq.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+    ...(rq.options ? { options: rq.options.map((o) => ({ value: o.value, label: o.label, ...(o.level !== undefined ? { level: o.level } : {}) })) } : {}),
+    ...(rq.levels ? { levels: Object.fromEntries(Object.entries(rq.levels).map(([k, v]) => [Number(k), v])) } : {}),
+    ...(rq.target !== undefined ? { target: rq.target } : {}),
     ...(rq.min !== undefined ? { min: rq.min } : {}),
     ...(rq.max !== undefined ? { max: rq.max } : {}),
     ...(rq.unit ? { unit: rq.unit } : {}),

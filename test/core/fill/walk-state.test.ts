@@ -77,10 +77,15 @@ function build(drafts: readonly Draft[]): Questionnaire {
     required: d.required,
     evidence: "none",
     scored: false,
+    references: [],
+    kind: d.type === "level" ? "capability" : "fact",
+    aggregate: "lead",
+    yesLevel: 3,
+    otherwise: "not-applicable",
     was: [],
     path: [],
   }));
-  const areas = ["A0", "A1"].map((areaId) => ({ id: areaId, title: { en: areaId }, questionIds: questions.filter((x) => x.areaId === areaId).map((x) => x.id), path: [] }));
+  const areas = ["A0", "A1"].map((areaId) => ({ id: areaId, title: { en: areaId }, profile: false, questionIds: questions.filter((x) => x.areaId === areaId).map((x) => x.id), path: [] }));
   return {
     id: "generated",
     version: "1.0.0",
@@ -90,6 +95,7 @@ function build(drafts: readonly Draft[]): Questionnaire {
     scales: { capability: { id: "capability", levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: { en: String(value) }, description: { en: "" } })), path: [] } },
     agencies: AGENCIES.map((a) => ({ id: a, name: { en: a }, path: [] })),
     areas,
+    criticality: [],
     questions,
   };
 }
