@@ -2,7 +2,7 @@ import { answerProblem, isSpecialValue } from "./values.js";
 import { pendingConfirmation } from "./carried-answers.js";
 import { relevance } from "../questionnaire/conditions.js";
 import { closest, error, warning, type Issue } from "../issues.js";
-import { questionIndex, type Question, type Questionnaire, type Response } from "../questionnaire/model.js";
+import { claimedLevel, questionIndex, unsupportedClaim, type Question, type Questionnaire, type Response } from "../questionnaire/model.js";
 
 /** Checks a response against the revision it answers; `digest` is that revision's digest. */
 export function checkResponse(q: Questionnaire, digest: string, r: Response): Issue[] {
@@ -69,6 +69,15 @@ function checkAnswers(q: Questionnaire, index: ReadonlyMap<string, Question>, r:
     }
     if (r.status === "complete" && question.evidence === "required" && !isSpecialValue(answer.value) && !answer.evidence?.trim()) {
       out.push(warning("MISSING_EVIDENCE", `${id} asks for evidence (a law, plan, report or URL) and none is given`, ["answers", id]));
+    }
+    if (r.status === "complete" && unsupportedClaim(question, answer)) {
+      out.push(
+        warning(
+          "EVIDENCE_EXPECTED",
+          `${id} claims level ${String(claimedLevel(question, answer.value))} (demonstrated or sustainable capacity) without evidence; name the exercise report, inspection record, law or budget line that shows it, or lower the level`,
+          ["answers", id],
+        ),
+      );
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { answerProblem } from "../answers/values.js";
-import { appliesGiven, conditionGraph, isAskedOf, relevance, type ConditionGraph } from "../questionnaire/conditions.js";
+import { appliesGiven, conditionGraph, isAskedOf, relevance, unknownProfile, type ConditionGraph } from "../questionnaire/conditions.js";
 import { questionIndex, type Answer, type Question, type Questionnaire, type Response, type ResponseStatus, type UnmappedAnswer } from "../questionnaire/model.js";
 import { copyAnswers, countProgress, type Answers, type Position, type Progress, type ReviewArea, type Scope, reviewOf } from "./walk.js";
 
@@ -21,6 +21,8 @@ export class WalkState {
   private readonly index: ReadonlyMap<string, Question>;
   private readonly order = new Map<string, number>();
   private readonly relevant: Map<string, boolean>;
+  /** Profile questions the agency is not asked, which its conditions cannot read. */
+  private readonly unknown: ReadonlySet<string>;
   /** Relevance and valid answers again, by place in the questionnaire: the walk to the next question reads them for every question. */
   private readonly appliesAt: Uint8Array;
   private readonly validAt: Uint8Array;
@@ -42,6 +44,7 @@ export class WalkState {
     this.index = questionIndex(q);
     q.questions.forEach((x, i) => this.order.set(x.id, i));
     this.relevant = new Map(relevance(q, scope.agency, this.answers));
+    this.unknown = unknownProfile(q, scope.agency);
     this.appliesAt = new Uint8Array(q.questions.length);
     this.validAt = new Uint8Array(q.questions.length);
     this.inScope = Uint8Array.from(q.questions, (x) => (scope.area === undefined || x.areaId === scope.area ? 1 : 0));
@@ -58,7 +61,7 @@ export class WalkState {
     const nowRelevant: string[] = [];
     // In questionnaire order, so each condition sees the relevance of the earlier questions it reads already brought up to date.
     for (const x of this.graph.affects.get(id) ?? []) {
-      const applies = appliesGiven(x, this.scope.agency, this.answers, this.relevant, this.graph.reads.get(x.id) ?? []);
+      const applies = appliesGiven(x, this.scope.agency, this.answers, this.relevant, this.graph.reads.get(x.id) ?? [], this.unknown);
       if (applies === this.relevant.get(x.id)) continue;
       this.relevant.set(x.id, applies);
       (applies ? nowRelevant : nowIrrelevant).push(x.id);

@@ -4,9 +4,10 @@ import { relevance } from "../questionnaire/conditions.js";
 import type { Consensus } from "./consensus.js";
 import { agencyCoverage, nationalCoverage, share } from "./coverage.js";
 import type { AgencyResult, AreaResult, ExcludedFile, GapReport, InputFile, QuestionResult, Summary } from "./model.js";
-import { localize, type Questionnaire, type Response } from "../questionnaire/model.js";
+import { localize, type Answer, type Questionnaire, type Response } from "../questionnaire/model.js";
 import { rankPriorities } from "./priorities.js";
-import { questionResults, type AnsweringAgency } from "./question-results.js";
+import { nationalProfile, questionResults, type AnsweringAgency } from "./question-results.js";
+import { targetFor, type Targets } from "./targets.js";
 import { byDomain, byPhase, domainPhaseMatrix, mean, round1, scoreQuestions, weightedMean } from "./score.js";
 
 export interface MergedResponse {
@@ -21,8 +22,10 @@ export interface GapReportInput {
   readonly digest: string;
   /** Language of the texts in the report; one of the questionnaire's. */
   readonly language: string;
-  /** Target level for gaps; the questionnaire's when not given. */
+  /** Target level for gaps of every question (`--target`); each question's own, or the questionnaire's, when not given. */
   readonly target?: number;
+  /** The country's targets file, when there is one. */
+  readonly targets?: Targets;
   readonly responses: readonly MergedResponse[];
   readonly excluded?: readonly ExcludedFile[];
   readonly consensus?: { readonly file: string; readonly consensus: Consensus };
@@ -37,19 +40,24 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const q = input.questionnaire;
   const lang = input.language;
   const t = (x: Parameters<typeof localize>[0]) => localize(x, lang, q.languages[0] ?? "en");
-  const target = input.target ?? q.target;
+  const target = input.target ?? input.targets?.target ?? q.target;
   const agencyOrder = new Map(q.agencies.map((a, i) => [a.id, i]));
+  const decisions = new Map((input.consensus?.consensus.decisions ?? []).map((d) => [d.question, d]));
+  const profile = nationalProfile(
+    q,
+    input.responses.map((m) => m.response),
+    decisions,
+  );
   const respondents: Respondent[] = [...input.responses]
     .sort((a, b) => (agencyOrder.get(a.response.agency) ?? Infinity) - (agencyOrder.get(b.response.agency) ?? Infinity))
     .map((merged) => ({
       merged,
       response: merged.response,
-      relevant: relevance(q, merged.response.agency, merged.response.answers),
+      relevant: relevance(q, merged.response.agency, merged.response.answers, profile),
       marked: new Set(merged.response.irrelevant ?? []),
     }));
-  const decisions = new Map((input.consensus?.consensus.decisions ?? []).map((d) => [d.question, d]));
-  const { questions, rawScores } = questionResults({ questionnaire: q, language: lang, target, respondents, decisions });
-  const agencies = agencyResults(q, respondents, input.excluded ?? [], t);
+  const { questions, rawScores, ratings } = questionResults({ questionnaire: q, language: lang, targetOf: targetFor(q, input.target, input.targets), respondents, decisions });
+  const agencies = agencyResults(q, respondents, input.excluded ?? [], t, profile);
   const areas = areaResults(q, questions, agencies, t);
   const priorities = rankPriorities(
     questions,
@@ -76,6 +84,10 @@ export function buildGapReport(input: GapReportInput): GapReport {
     domains: byDomain(questions),
     phases: byPhase(questions),
     matrix: domainPhaseMatrix(questions),
+    risks: ratings.map((r) => {
+      const question = questions.find((x) => x.id === r.question);
+      return { question: r.question, text: question?.text ?? r.question, domains: r.domains, phases: r.phases, level: r.level, display: question?.display ?? null };
+    }),
     priorities,
     disagreements: disagreements.map((x) => x.id),
     questions,
@@ -85,7 +97,13 @@ export function buildGapReport(input: GapReportInput): GapReport {
 type Localize = (x: Parameters<typeof localize>[0]) => string;
 
 /** Coverage of every agency asked anything: those that answered, those whose file answers an older revision, and those missing. */
-function agencyResults(q: Questionnaire, respondents: readonly Respondent[], excluded: readonly ExcludedFile[], t: Localize): AgencyResult[] {
+function agencyResults(
+  q: Questionnaire,
+  respondents: readonly Respondent[],
+  excluded: readonly ExcludedFile[],
+  t: Localize,
+  profile: Readonly<Record<string, Answer | undefined>>,
+): AgencyResult[] {
   const byAgency = new Map(respondents.map((r) => [r.response.agency, r]));
   const excludedBy = new Map(excluded.map((e) => [e.agency, e]));
   return q.agencies
@@ -93,7 +111,7 @@ function agencyResults(q: Questionnaire, respondents: readonly Respondent[], exc
     .map((a) => {
       const r = byAgency.get(a.id);
       const excluded = excludedBy.get(a.id);
-      const cov = r ? agencyCoverage(q, withoutMarked(r), r.response.answers) : agencyCoverage(q, relevance(q, a.id, {}), {});
+      const cov = r ? agencyCoverage(q, withoutMarked(r), r.response.answers) : agencyCoverage(q, relevance(q, a.id, {}, profile), {});
       const blank = !r && excluded !== undefined;
       return {
         id: a.id,

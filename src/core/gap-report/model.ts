@@ -3,7 +3,7 @@
  * HTML, XLSX, JSON) is drawn from. Its JSON form is described by schemas/gap-report.schema.json.
  * Percentages are numbers from 0 to 100 rounded to one decimal; `null` means "nothing to measure".
  */
-import type { AnswerValue, Domain, Phase, QuestionType, ResponseStatus } from "../questionnaire/model.js";
+import type { AnswerValue, Domain, Phase, QuestionKind, QuestionType, Reference, ResponseStatus } from "../questionnaire/model.js";
 
 /** What one agency's answer did in the consolidation of a question. */
 export const SOURCE_ROLES = [
@@ -23,7 +23,28 @@ export const SOURCE_ROLES = [
 export type SourceRole = (typeof SOURCE_ROLES)[number];
 
 /** How a consolidated value was reached. */
-export const RULES = ["consensus", "lead", "lowest", "agreed", "single", "most-common"] as const;
+export const RULES = [
+  /** A workshop decision. */
+  "consensus",
+  /** The lead agency's answer to a fact. */
+  "lead",
+  /** The median of the agencies' levels of a capability (the lower one of the two middle levels when their number is even). */
+  "median",
+  /** Without a lead: the lowest of differing answers of an ordered type. */
+  "lowest",
+  "agreed",
+  "single",
+  /** Without a lead, for answers with no order: the most common. */
+  "most-common",
+  /** The sum of the agencies' numbers (each counts its own). */
+  "sum",
+  /** The largest of the agencies' numbers. */
+  "max",
+  /** The control the question rates is absent (its condition does not hold and it declares `otherwise: gap`): level 1. */
+  "absent",
+  /** The national profile rules the question out: not applicable. */
+  "profile",
+] as const;
 export type ConsolidationRule = (typeof RULES)[number];
 
 /** What became of a question nationally. */
@@ -51,11 +72,13 @@ export interface SourceAnswer {
   readonly comment?: string;
   readonly evidence?: string;
   readonly role: SourceRole;
+  /** A claim of level 4 or 5 (demonstrated, sustainable) that cites no evidence. */
+  readonly unsupported?: true;
 }
 
 export interface Disagreement {
-  readonly kind: "levels" | "yes-no";
-  /** The lowest and highest answer: levels, or `no` and `yes`. */
+  readonly kind: "levels" | "yes-no" | "numbers";
+  /** The lowest and highest answer: levels (an ordinal option's level), numbers, or `no` and `yes`. */
   readonly low: number | string;
   readonly high: number | string;
   /** Whether a workshop decision settled it. */
@@ -68,15 +91,25 @@ export interface Decision {
   readonly justification: string;
 }
 
+/** The three priority bands, highest first. */
+export const BANDS = ["high", "medium", "low"] as const;
+export type Band = (typeof BANDS)[number];
+
 export interface QuestionResult {
   readonly id: string;
   readonly area: string;
   readonly text: string;
   readonly type: QuestionType;
+  readonly kind: QuestionKind;
   readonly domains: readonly Domain[];
   readonly phase: Phase;
   readonly weight: number;
   readonly lead: string | null;
+  readonly references: readonly Reference[];
+  /** The level the gap is measured to. */
+  readonly target: number;
+  /** 1 to 3: how much of the country's rated risk the question bears on. */
+  readonly criticality: number;
   readonly outcome: Outcome;
   /** The consolidated value, or null when there is none. */
   readonly value: AnswerValue | null;
@@ -87,7 +120,13 @@ export interface QuestionResult {
   /** The level the gap is measured from: the level itself, or 5 / 1 for a scored yes / no. */
   readonly level: number | null;
   readonly gap: number | null;
+  /** gap × weight × criticality, two decimals. */
   readonly priority: number | null;
+  readonly band: Band | null;
+  /** The lowest and highest level the agencies gave, when at least two gave one. */
+  readonly range: { readonly low: number; readonly high: number } | null;
+  /** The lead agency rated itself above every other agency (its answer did not set the value). */
+  readonly leadHighest: boolean;
   readonly disagreement: Disagreement | null;
   readonly decision: Decision | null;
   /** Every agency's answer, in the questionnaire's agency order: nothing is dropped. */
@@ -128,13 +167,29 @@ export interface MatrixCell {
 
 export interface Priority {
   readonly rank: number;
+  readonly band: Band;
   readonly question: string;
   readonly area: string;
   readonly level: number;
+  readonly target: number;
   readonly gap: number;
   readonly weight: number;
+  readonly criticality: number;
   readonly priority: number;
   readonly lead: string | null;
+  /** Agencies disagree on it and no workshop decision settled it. */
+  readonly disputed: boolean;
+}
+
+/** A scenario of the national risk assessment with the country's rating, as the report shows it. */
+export interface RiskResult {
+  readonly question: string;
+  readonly text: string;
+  readonly domains: readonly Domain[];
+  readonly phases: readonly Phase[];
+  /** 1 (very low) to 5 (very high), or null when not rated. */
+  readonly level: number | null;
+  readonly display: string | null;
 }
 
 export type AgencyStatus = ResponseStatus | "missing" | "older-revision";
@@ -230,6 +285,8 @@ export interface GapReport {
   readonly domains: readonly Breakdown<Domain>[];
   readonly phases: readonly Breakdown<Phase>[];
   readonly matrix: readonly MatrixCell[];
+  /** The rated scenarios that set the questions' criticality. */
+  readonly risks: readonly RiskResult[];
   readonly priorities: readonly Priority[];
   /** Ids of the in-scope questions where agencies disagree, in questionnaire order. */
   readonly disagreements: readonly string[];

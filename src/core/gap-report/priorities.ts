@@ -1,5 +1,5 @@
-/** Gaps and priorities: where the country is furthest from the target, weighted by importance. */
-import type { Priority, QuestionResult } from "./model.js";
+/** Gaps and priorities: where the country is furthest from its target, weighted by importance and by its own risks. */
+import type { Band, Priority, QuestionResult } from "./model.js";
 
 /** How far `level` is below `target` (never negative). */
 export function gapOf(level: number, target: number): number {
@@ -11,14 +11,51 @@ export function compareIds(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
 }
 
+/** gap × weight × criticality, to two decimals. */
+export function priorityOf(gap: number, weight: number, criticality: number): number {
+  return Math.round(gap * weight * criticality * 100) / 100;
+}
+
 /**
- * The questions with a gap, highest priority (gap × weight) first; ties go to the earlier area in
- * the questionnaire, then to the lower question id.
+ * The band of a priority value: high from 9 (a three-level gap on a weight-3 question, or a two-level gap
+ * on a weight-2 question the country's risks make critical), medium from 4, low below.
+ */
+export function bandOf(priority: number): Band {
+  return priority >= 9 ? "high" : priority >= 4 ? "medium" : "low";
+}
+
+/**
+ * The questions with a gap, by band, and within a band by priority; ties go to the larger gap, then the
+ * higher criticality, the higher weight, a disputed question before a settled one, the earlier area in
+ * the questionnaire and the lower question id.
  */
 export function rankPriorities(questions: readonly QuestionResult[], areaOrder: readonly string[]): Priority[] {
   const areaIndex = new Map(areaOrder.map((id, i) => [id, i]));
+  const disputed = (x: QuestionResult) => (x.disagreement !== null && !x.disagreement.resolved ? 1 : 0);
   return questions
     .filter((x) => x.outcome === "scored" && x.gap !== null && x.gap > 0 && x.priority !== null && x.level !== null)
-    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || (areaIndex.get(a.area) ?? 0) - (areaIndex.get(b.area) ?? 0) || compareIds(a.id, b.id))
-    .map((x, i) => ({ rank: i + 1, question: x.id, area: x.area, level: x.level as number, gap: x.gap as number, weight: x.weight, priority: x.priority as number, lead: x.lead }));
+    .sort(
+      (a, b) =>
+        (b.priority ?? 0) - (a.priority ?? 0) ||
+        (b.gap ?? 0) - (a.gap ?? 0) ||
+        b.criticality - a.criticality ||
+        b.weight - a.weight ||
+        disputed(b) - disputed(a) ||
+        (areaIndex.get(a.area) ?? 0) - (areaIndex.get(b.area) ?? 0) ||
+        compareIds(a.id, b.id),
+    )
+    .map((x, i) => ({
+      rank: i + 1,
+      band: bandOf(x.priority ?? 0),
+      question: x.id,
+      area: x.area,
+      level: x.level as number,
+      target: x.target,
+      gap: x.gap as number,
+      weight: x.weight,
+      criticality: x.criticality,
+      priority: x.priority as number,
+      lead: x.lead,
+      disputed: disputed(x) === 1,
+    }));
 }

@@ -54,6 +54,47 @@ export function evaluate(condition: Condition, answers: Readonly<Record<string, 
   return value <= condition.atMost;
 }
 
+/**
+ * Whether `condition` holds when the questions in `unknown` cannot be read yet: true, false, or undefined
+ * when the verdict turns on an unknown one (three-valued, as SQL's NULL: `all` is false as soon as one part
+ * is false, `any` true as soon as one is true).
+ */
+export function evaluateKnown(condition: Condition, answers: Readonly<Record<string, Answer | undefined>>, unknown: ReadonlySet<string>): boolean | undefined {
+  if (unknown.size === 0) return evaluate(condition, answers);
+  if ("all" in condition) {
+    const parts = condition.all.map((c) => evaluateKnown(c, answers, unknown));
+    return parts.includes(false) ? false : parts.includes(undefined) ? undefined : true;
+  }
+  if ("any" in condition) {
+    const parts = condition.any.map((c) => evaluateKnown(c, answers, unknown));
+    return parts.includes(true) ? true : parts.includes(undefined) ? undefined : false;
+  }
+  if ("not" in condition) {
+    const inner = evaluateKnown(condition.not, answers, unknown);
+    return inner === undefined ? undefined : !inner;
+  }
+  return unknown.has(condition.question) ? undefined : evaluate(condition, answers);
+}
+
+/** Ids of the national-profile questions (the area marked `profile`). */
+export function profileQuestions(q: Questionnaire): ReadonlySet<string> {
+  return new Set(q.areas.filter((a) => a.profile).flatMap((a) => a.questionIds));
+}
+
+/**
+ * The profile questions `agency` is not asked: its conditions on them cannot be read from its own answers,
+ * so the questions they could rule out are asked of it until the national profile is known (`known`: the
+ * national answers to the profile, as merge has them).
+ */
+export function unknownProfile(q: Questionnaire, agency: string, known: Readonly<Record<string, Answer | undefined>> = {}): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const area of q.areas) {
+    if (!area.profile) continue;
+    for (const question of q.questions) if (question.areaId === area.id && !isAskedOf(question, agency) && known[question.id] === undefined) out.add(question.id);
+  }
+  return out;
+}
+
 /** Whether `agency` is asked `question` at all (its `for`). */
 export function isAskedOf(question: Question, agency: string): boolean {
   return question.for.includes(agency);
@@ -61,17 +102,25 @@ export function isAskedOf(question: Question, agency: string): boolean {
 
 /**
  * Whether a question is relevant for an agency given its answers: asked of the agency, and its
- * condition holds, and the question its condition depends on is itself relevant.
+ * condition holds, and the question its condition depends on is itself relevant. A condition on a
+ * profile question the agency is not asked reads `profile` (the national answers), or, while that is
+ * unknown, does not rule the question out.
  */
-export function relevance(q: Questionnaire, agency: string, answers: Readonly<Record<string, Answer | undefined>>): ReadonlyMap<string, boolean> {
+export function relevance(
+  q: Questionnaire,
+  agency: string,
+  answers: Readonly<Record<string, Answer | undefined>>,
+  profile: Readonly<Record<string, Answer | undefined>> = {},
+): ReadonlyMap<string, boolean> {
   const out = new Map<string, boolean>();
+  const unknown = unknownProfile(q, agency, profile);
   for (const question of q.questions) {
     let ok = isAskedOf(question, agency);
     if (ok && question.when) {
       // An answer to a question that no longer applies must not switch on its dependants.
       const visible: Record<string, Answer | undefined> = {};
-      for (const ref of conditionRefs(question.when)) visible[ref] = out.get(ref) ? answers[ref] : undefined;
-      ok = evaluate(question.when, visible);
+      for (const ref of conditionRefs(question.when)) visible[ref] = out.get(ref) ? answers[ref] : profile[ref];
+      ok = evaluateKnown(question.when, visible, unknown) !== false;
     }
     out.set(question.id, ok);
   }
@@ -121,7 +170,8 @@ export function conditionGraph(q: Questionnaire): ConditionGraph {
 
 /**
  * Whether `question` applies to `agency`, given `answers` and the relevance already known of the earlier
- * questions its condition reads (`reads`, from `conditionGraph`): the same verdict as `relevance`.
+ * questions its condition reads (`reads`, from `conditionGraph`), and the profile questions it cannot read
+ * (`unknownProfile`): the same verdict as `relevance`.
  */
 export function appliesGiven(
   question: Question,
@@ -129,10 +179,11 @@ export function appliesGiven(
   answers: Readonly<Record<string, Answer | undefined>>,
   relevant: ReadonlyMap<string, boolean>,
   reads: readonly string[],
+  unknown: ReadonlySet<string> = new Set(),
 ): boolean {
   if (!isAskedOf(question, agency)) return false;
   if (!question.when) return true;
   const visible: Record<string, Answer | undefined> = {};
   for (const ref of reads) visible[ref] = relevant.get(ref) ? answers[ref] : undefined;
-  return evaluate(question.when, visible);
+  return evaluateKnown(question.when, visible, unknown) !== false;
 }

@@ -225,6 +225,25 @@ export interface Response {
   readonly migrated?: readonly MigrationStep[];
 }
 
+/** Whether answers to `question` count in the scores: a level, a yes-no declared `scored`, a choice whose options carry levels (unless declared `scored: false`). */
+export function isScored(question: Question): boolean {
+  if (question.type === "level") return true;
+  if (question.type === "yes-no") return question.scored;
+  return question.type === "choice" && question.scored && (question.options ?? []).some((o) => o.level !== undefined);
+}
+
+/** The capability level an answer claims: a level, or an ordinal option's level; undefined for anything else. */
+export function claimedLevel(question: Question, value: AnswerValue): number | undefined {
+  if (question.type === "level") return typeof value === "number" ? value : undefined;
+  if (question.type === "choice" && typeof value === "string") return question.options?.find((o) => o.value === value)?.level;
+  return undefined;
+}
+
+/** Whether an answer claims level 4 or 5 (demonstrated, sustainable) without the evidence the question invites. */
+export function unsupportedClaim(question: Question, answer: Answer): boolean {
+  return question.evidence === "optional" && (claimedLevel(question, answer.value) ?? 0) >= 4 && !answer.evidence?.trim();
+}
+
 /** Looks up a question by id; built once per questionnaire. */
 export function questionIndex(q: Questionnaire): ReadonlyMap<string, Question> {
   return new Map(q.questions.map((x) => [x.id, x]));

@@ -1,12 +1,4 @@
-import {
-  PHASES,
-  REFERENCE_KINDS,
-  type Aggregate,
-  type Otherwise,
-  type QuestionKind,
-  type Reference,
-  type ReferenceKind,
-} from "./model.js";
+import { PHASES, REFERENCE_KINDS, type Aggregate, type Otherwise, type QuestionKind, type Reference, type ReferenceKind } from "./model.js";
 import type {
   Agency,
   Answer,

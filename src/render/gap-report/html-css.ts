@@ -33,6 +33,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 td.date { white-space: nowrap; }
 .tag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: #e4ecf5; color: var(--accent); white-space: nowrap; vertical-align: middle; }
 .tag.warn { background: #fbe6cf; color: var(--warn); }
+.band-high .tag.band { background: #f6d5d1; color: #9b2c1f; }
+.band-medium .tag.band { background: #fbe6cf; color: var(--warn); }
+.refs, .range { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .rule, .role { color: var(--muted); font-size: 12px; }
 .disagreement { border: 1px solid var(--line); border-radius: 4px; padding: 4px 14px 12px; margin: 14px 0; }
 .side-by-side { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; }

@@ -3,7 +3,9 @@
  * image, and a Content-Security-Policy that forbids loading anything. Every untrusted text is escaped.
  */
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
-import { day, names, pct, plural, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
+import { referencesText } from "../../core/questionnaire/references.js";
+import { PHASES } from "../../core/questionnaire/model.js";
+import { BAND_WORDS, day, methodLines, names, pct, plural, priorityRule, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 import { TOP_PRIORITIES } from "./markdown.js";
 import { areaScoresChart, coverageChart, domainPhaseChart, esc, heat } from "./svg.js";
 import { REPORT_CSS } from "./html-css.js";
@@ -31,6 +33,7 @@ export function renderHtml(report: GapReport): string {
     ...summary(report),
     `<section id="areas"><h2>Scores by area</h2>${areaScoresChart(report)}</section>`,
     `<section id="matrix"><h2>Scores by domain and phase</h2>${domainPhaseChart(report)}<p class="note">Each cell is the weighted mean score of the questions of that domain and phase; grey cells have no scored question.</p></section>`,
+    ...risks(report),
     ...priorities(report, byId, n),
     ...disagreements(report, byId, n),
     ...coverage(report),
@@ -88,14 +91,16 @@ function priorities(report: GapReport, byId: ReadonlyMap<string, QuestionResult>
   if (report.priorities.length === 0) return [...body, `<p>No question falls short of the target.</p>`, `</section>`];
   const shown = report.priorities.slice(0, TOP_PRIORITIES);
   body.push(
-    `<p class="note">Priority = gap to target level ${report.target} × question weight.${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`,
+    `<p class="note">${esc(priorityRule(report))}${shown.length < report.priorities.length ? ` The top ${shown.length} of ${report.priorities.length}; every gap is listed under <a href="#detail">Areas in detail</a>.` : ""}</p>`,
   );
-  body.push(`<table class="priorities"><thead><tr><th>#</th><th>Question</th><th>Level</th><th>Gap</th><th>Weight</th><th>Priority</th><th>Lead agency</th></tr></thead><tbody>`);
+  body.push(
+    `<table class="priorities"><thead><tr><th>#</th><th>Band</th><th>Question</th><th>Level</th><th>Target</th><th>Gap</th><th>Weight</th><th>Criticality</th><th>Priority</th><th>Lead agency</th></tr></thead><tbody>`,
+  );
   for (const p of shown) {
     const x = byId.get(p.question);
     const flag = x?.disagreement && !x.disagreement.resolved ? ` <span class="tag warn">disputed</span>` : x?.decision ? ` <span class="tag">workshop</span>` : "";
     body.push(
-      `<tr><td class="num">${p.rank}</td><td><a href="#q-${esc(p.question)}"><code>${esc(p.question)}</code></a> ${esc(x?.text ?? "")}${flag}</td><td class="num">${p.level}</td><td class="num">${p.gap}</td><td class="num">${p.weight}</td><td class="num"><strong>${p.priority}</strong></td><td>${p.lead ? esc(n.agency(p.lead)) : ""}</td></tr>`,
+      `<tr class="band-${p.band}"><td class="num">${p.rank}</td><td><span class="tag band">${BAND_WORDS[p.band]}</span></td><td><a href="#q-${esc(p.question)}"><code>${esc(p.question)}</code></a> ${esc(x?.text ?? "")}${flag}</td><td class="num">${p.level}</td><td class="num">${p.target}</td><td class="num">${p.gap}</td><td class="num">${p.weight}</td><td class="num">${p.criticality.toFixed(2)}</td><td class="num"><strong>${p.priority}</strong></td><td>${p.lead ? esc(n.agency(p.lead)) : ""}</td></tr>`,
     );
   }
   body.push(`</tbody></table>`, `</section>`);
@@ -137,7 +142,9 @@ function areasInDetail(report: GapReport, n: Names): string[] {
     body.push(
       `<section class="area" id="area-${esc(a.id)}"><h3>${esc(a.id)} · ${esc(a.title)}</h3><p class="note">Score <strong>${esc(pct(a.score))}</strong> · questions with an answer ${esc(pct(a.coverage))} · answers received ${esc(pct(a.answerRate))} · ${a.scored} of ${plural(a.questions, "question")} in scope scored · ${plural(a.disagreements, "disagreement")}</p>`,
     );
-    body.push(`<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight</th><th>Answers by agency</th></tr></thead><tbody>`);
+    body.push(
+      `<table class="detail"><thead><tr><th>Question</th><th>Consolidated</th><th>Score</th><th>Gap × weight × criticality</th><th>Answers by agency</th></tr></thead><tbody>`,
+    );
     for (const x of report.questions.filter((q) => q.area === a.id)) body.push(detailRow(x, n));
     body.push(`</tbody></table></section>`);
   }
@@ -148,13 +155,7 @@ function areasInDetail(report: GapReport, n: Names): string[] {
 /** How the figures are computed, the files merged and the answers that could not be carried. */
 function method(report: GapReport, n: Names): string[] {
   const body = [`<section id="method"><h2>How the figures are computed</h2><ul>`];
-  body.push(
-    `<li>A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.</li>`,
-    `<li>Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or <em>no</em>), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.</li>`,
-    `<li><em>Not applicable</em> leaves the denominator; <em>don't know</em> is not scored and counts against coverage.</li>`,
-    `<li>Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.</li>`,
-    `<li>Gap = target level (${report.target}) − level, a scored <em>no</em> counting as level 1; priority = gap × weight, ties broken by area order and question id.</li>`,
-  );
+  body.push(...methodLines(report).map((line) => `<li>${esc(line)}</li>`));
   body.push(`</ul><h3>Files merged</h3><ul class="files">`);
   for (const f of report.inputs)
     body.push(
@@ -181,6 +182,34 @@ function notCarried(report: GapReport, n: Names): string[] {
   ];
 }
 
+/** The country's rated scenarios, which set the questions' criticality. */
+function risks(report: GapReport): string[] {
+  if (report.risks.length === 0) return [];
+  return [
+    `<section id="risks"><h2>National risk ratings</h2><p class="note">The scenarios of the national risk assessment as the country rated them; they make the questions of their domains critical.</p><table class="risks"><thead><tr><th>Scenario</th><th>Rating</th><th>Domains</th><th>Phases</th></tr></thead><tbody>`,
+    ...report.risks.map(
+      (r) =>
+        `<tr><td><code>${esc(r.question)}</code> ${esc(r.text)}</td><td>${r.display === null ? `<span class="muted">not rated</span>` : esc(r.display)}</td><td>${esc(r.domains.join(", "))}</td><td>${esc(r.phases.length === PHASES.length ? "all" : r.phases.join(", "))}</td></tr>`,
+    ),
+    `</tbody></table></section>`,
+  ];
+}
+
+/** What the detail says of a question besides its answer: the agencies' range, a lead above all others, its references. */
+function facts(x: QuestionResult, n: Names): string {
+  const out: string[] = [];
+  if (x.range && x.range.low !== x.range.high) out.push(`<div class="range">agencies' levels ${x.range.low}–${x.range.high}</div>`);
+  if (x.leadHighest && x.lead) out.push(`<div class="tag warn">${esc(n.agency(x.lead))}, the lead, rated itself above every other agency</div>`);
+  if (x.references.length) out.push(`<div class="refs">${esc(referencesText(x.references))}</div>`);
+  return out.join("");
+}
+
+/** The evidence of one answer, or the mark of a level 4–5 claim made without any. */
+function evidence(src: QuestionResult["sources"][number]): string {
+  if (src.unsupported) return `<div class="evidence tag warn">no evidence for a level 4–5 claim</div>`;
+  return src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : "";
+}
+
 function card(label: string, value: string, colour?: string, note = ""): string {
   const swatch = colour ? ` style="border-left-color:${colour}"` : "";
   return `<div class="card"${swatch}><div class="card-label">${esc(label)}</div><div class="card-value">${esc(value)}</div>${note ? `<div class="card-note">${esc(note)}</div>` : ""}</div>`;
@@ -200,7 +229,7 @@ function disagreementBlock(x: QuestionResult, n: Names): string {
   const cards = x.sources
     .map(
       (src) =>
-        `<div class="answer role-${esc(src.role)}"><div class="who">${esc(n.agency(src.agency))}</div><div class="what">${esc(src.display)}</div><div class="role">${esc(n.role(src.role))}</div>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</div>`,
+        `<div class="answer role-${esc(src.role)}"><div class="who">${esc(n.agency(src.agency))}</div><div class="what">${esc(src.display)}</div><div class="role">${esc(n.role(src.role))}</div>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${evidence(src)}</div>`,
     )
     .join("");
   return `<article class="disagreement" id="d-${esc(x.id)}"><h3><code>${esc(x.id)}</code> ${esc(x.text)} ${state}</h3><p>Consolidated: ${consolidated(x, n)}</p><div class="side-by-side">${cards}</div></article>`;
@@ -212,10 +241,15 @@ function detailRow(x: QuestionResult, n: Names): string {
     ? `<ul class="sources">${x.sources
         .map(
           (src) =>
-            `<li class="role-${esc(src.role)}"><span class="who">${esc(n.agency(src.agency))}</span>: ${esc(src.display)} <span class="role">(${esc(n.role(src.role))})</span>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${src.evidence ? `<div class="evidence">Evidence: ${multiline(src.evidence)}</div>` : ""}</li>`,
+            `<li class="role-${esc(src.role)}"><span class="who">${esc(n.agency(src.agency))}</span>: ${esc(src.display)} <span class="role">(${esc(n.role(src.role))})</span>${src.comment ? `<div class="comment">${multiline(src.comment)}</div>` : ""}${evidence(src)}</li>`,
         )
         .join("")}</ul>`
     : `<span class="muted">no answers</span>`;
-  const gap = x.gap !== null && x.gap > 0 ? `${x.gap} × ${x.weight} = <strong>${x.priority}</strong>` : x.gap === 0 ? "—" : "";
-  return `<tr id="q-${esc(x.id)}" class="outcome-${esc(x.outcome)}"><td><code>${esc(x.id)}</code> ${esc(x.text)}${flag}</td><td>${consolidated(x, n)}</td><td class="num">${esc(x.score === null ? "" : pct(x.score))}</td><td class="num">${gap}</td><td>${answers}</td></tr>`;
+  const gap =
+    x.gap !== null && x.gap > 0 && x.band
+      ? `${x.gap} × ${x.weight} × ${x.criticality.toFixed(2)} = <strong>${x.priority}</strong> <span class="tag band">${BAND_WORDS[x.band]}</span>`
+      : x.gap === 0
+        ? "—"
+        : "";
+  return `<tr id="q-${esc(x.id)}" class="outcome-${esc(x.outcome)}"><td><code>${esc(x.id)}</code> ${esc(x.text)}${flag}${facts(x, n)}</td><td>${consolidated(x, n)}</td><td class="num">${esc(x.score === null ? "" : pct(x.score))}</td><td class="num">${gap}</td><td>${answers}</td></tr>`;
 }

@@ -1,7 +1,8 @@
 /** The full gap report as Markdown, readable on a code host. Untrusted text is escaped so it stays text. */
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
 import { PHASES } from "../../core/questionnaire/model.js";
-import { DOMAIN_NAMES, day, names, pct, pct0, plural, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
+import { referencesText } from "../../core/questionnaire/references.js";
+import { BAND_WORDS, DOMAIN_NAMES, day, methodLines, names, pct, pct0, plural, priorityRule, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 import { safeForTerminal } from "../style.js";
 import { bar } from "./terminal.js";
 
@@ -53,6 +54,7 @@ export function renderMarkdown(report: GapReport): string {
     ...summary(report),
     ...areaScores(report),
     ...domainPhaseScores(report),
+    ...risks(report),
     ...priorities(report, byId, n),
     ...disagreements(report, byId, n),
     ...coverage(report),
@@ -128,21 +130,26 @@ function priorities(report: GapReport, byId: ReadonlyMap<string, QuestionResult>
   if (report.priorities.length === 0) return [...out, "No question falls short of the target.", ""];
   const shown = report.priorities.slice(0, TOP_PRIORITIES);
   out.push(
-    `Priority = gap to target level ${report.target} × question weight. ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(),
+    `${md(priorityRule(report))} ${shown.length < report.priorities.length ? `The top ${shown.length} of ${report.priorities.length}; every gap is listed under *Areas in detail*.` : ""}`.trim(),
     "",
   );
-  out.push(...header(["#", "Question", "", "Level", "Gap", "Weight", "Priority", "Lead agency"], ["r", "l", "l", "r", "r", "r", "r", "l"]));
+  out.push(
+    ...header(["#", "Band", "Question", "", "Level", "Target", "Gap", "Weight", "Criticality", "Priority", "Lead agency"], ["r", "l", "l", "l", "r", "r", "r", "r", "r", "r", "l"]),
+  );
   for (const p of shown) {
     const x = byId.get(p.question);
     const flag = x?.disagreement && !x.disagreement.resolved ? " ⚠ disputed" : x?.decision ? " (workshop)" : "";
     out.push(
       row([
         String(p.rank),
+        BAND_WORDS[p.band],
         `[${md(p.question)}](#${anchor(p.question)})`,
         cell(x?.text) + flag,
         String(p.level),
+        String(p.target),
         String(p.gap),
         String(p.weight),
+        p.criticality.toFixed(2),
         `**${p.priority}**`,
         p.lead ? md(n.agency(p.lead)) : "",
       ]),
@@ -221,16 +228,20 @@ function notCarried(report: GapReport, n: Names): string[] {
 }
 
 function method(report: GapReport): string[] {
-  return [
-    "## How the figures are computed",
-    "",
-    "- A level scores level / 5 × 100 %; a scored yes-no question 100 % for yes and 0 % for no. Other question types are reported, not scored.",
-    "- Across agencies, a workshop decision stands first; then the lead agency's answer; else the lowest level (or *no*), the conservative rule. A question is a disagreement when answers differ by two levels or more, or mix yes and no.",
-    "- *Not applicable* leaves the denominator; *don't know* is not scored and counts against coverage.",
-    "- Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores; domains and phases are weighted means of their questions.",
-    `- Gap = target level (${report.target}) − level, a scored *no* counting as level 1; priority = gap × weight, ties broken by area order and question id.`,
-    "",
-  ];
+  return ["## How the figures are computed", "", ...methodLines(report).map((line) => `- ${md(line)}`), ""];
+}
+
+/** The country's rated scenarios, which set the questions' criticality. */
+function risks(report: GapReport): string[] {
+  if (report.risks.length === 0) return [];
+  const out = ["## National risk ratings", "", "The scenarios of the national risk assessment as the country rated them; they make the questions of their domains critical.", ""];
+  out.push(...header(["Question", "Scenario", "Rating", "Domains", "Phases"]));
+  for (const r of report.risks)
+    out.push(
+      row([md(r.question), cell(r.text), r.display === null ? "not rated" : md(r.display), r.domains.join(", "), r.phases.length === PHASES.length ? "all" : r.phases.join(", ")]),
+    );
+  out.push("");
+  return out;
 }
 
 /** The anchor a code host gives a `####` heading that starts with a question id. */
@@ -249,14 +260,19 @@ function questionBlock(x: QuestionResult, n: Names, level: string): string[] {
   else facts.push("No answer.");
   if (x.outcome !== "scored" && x.outcome !== "answered") facts.push(n.outcome(x.outcome));
   if (x.score !== null) facts.push(`score ${pct(x.score)}`);
-  if (x.gap !== null && x.gap > 0) facts.push(`gap ${x.gap} × weight ${x.weight} = priority ${x.priority}`);
+  if (x.gap !== null && x.gap > 0 && x.band)
+    facts.push(`gap ${x.gap} to target ${x.target} × weight ${x.weight} × criticality ${x.criticality.toFixed(2)} = priority ${x.priority} (${BAND_WORDS[x.band]})`);
+  if (x.range && x.range.low !== x.range.high) facts.push(`agencies' levels ${x.range.low}–${x.range.high}`);
+  if (x.leadHighest && x.lead) facts.push(`⚠ ${md(n.agency(x.lead))}, the lead, rated itself above every other agency`);
   if (x.disagreement)
     facts.push(`⚠ disagreement: ${md(String(x.disagreement.low))} to ${md(String(x.disagreement.high))}${x.disagreement.resolved ? ", settled by the workshop" : ""}`);
   if (x.lead) facts.push(`lead: ${md(n.agency(x.lead))}`);
   out.push(facts.join(" · "), "");
+  if (x.references.length) out.push(`References: ${md(referencesText(x.references))}`, "");
   if (x.sources.length) {
     out.push(...header(["Agency", "Answer", "Used as", "Comment", "Evidence"]));
-    for (const src of x.sources) out.push(row([md(n.agency(src.agency)), cell(src.display), n.role(src.role), cell(src.comment), cell(src.evidence)]));
+    for (const src of x.sources)
+      out.push(row([md(n.agency(src.agency)), cell(src.display), n.role(src.role), cell(src.comment), src.unsupported ? "⚠ none for a level 4–5 claim" : cell(src.evidence)]));
     out.push("");
   }
   return out;

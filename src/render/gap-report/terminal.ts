@@ -42,15 +42,16 @@ export function renderTerminal(report: GapReport, style: Style, top = 10): strin
   out.push("");
   if (report.priorities.length) {
     const shown = Math.min(top, report.priorities.length);
-    out.push(style.bold(shown === 1 ? "Top priority" : `Top ${shown} priorities`) + style.dim("  (gap × weight)"));
+    out.push(style.bold(shown === 1 ? "Top priority" : `Top ${shown} priorities`) + style.dim("  (band: gap to target × weight × criticality)"));
     const byId = new Map(report.questions.map((x) => [x.id, x]));
     const listed = report.priorities.slice(0, top);
     const w = Math.max(...listed.map((p) => String(p.priority).length));
     for (const p of listed) {
       const x = byId.get(p.question);
       const lead = p.lead ? style.dim(`  lead: ${safe(p.lead)}`) : "";
+      const band = p.band === "high" ? style.red("high  ") : p.band === "medium" ? style.yellow("medium") : "low   ";
       out.push(
-        `  ${String(p.rank).padStart(2)}. ${safe(p.question).padEnd(7)} level ${p.level}, gap ${p.gap} × ${p.weight} = ${style.bold(String(p.priority).padStart(w))}  ${safe(clip(x?.text ?? "", 70))}${lead}`,
+        `  ${String(p.rank).padStart(2)}. ${band} ${safe(p.question).padEnd(7)} level ${p.level}→${p.target}, ${p.gap} × ${p.weight} × ${p.criticality.toFixed(2)} = ${style.bold(String(p.priority).padStart(w))}  ${safe(clip(x?.text ?? "", 64))}${lead}`,
       );
     }
   } else {

@@ -1,5 +1,5 @@
 /** Words and number formats shared by every rendering of the gap report. */
-import type { AgencyStatus, ConsolidationRule, GapReport, Outcome, SourceRole } from "../../core/gap-report/model.js";
+import type { AgencyStatus, Band, ConsolidationRule, GapReport, Outcome, SourceRole } from "../../core/gap-report/model.js";
 import { answerWords } from "../../core/answers/words.js";
 
 // The report's own words are English; where they name an answer, they are naq's English answer words.
@@ -27,11 +27,16 @@ const ROLE_WORDS: Readonly<Record<SourceRole, string>> = {
 
 export const RULE_WORDS: Readonly<Record<ConsolidationRule, string>> = {
   consensus: "workshop decision",
-  lead: "lead agency",
+  lead: "lead agency (a fact)",
+  median: "median of the agencies' levels",
   lowest: "lowest answer",
   agreed: "all agree",
   single: "one answer",
   "most-common": "most common answer, ties to the first agency",
+  sum: "sum of the agencies' figures",
+  max: "highest figure",
+  absent: "control absent: level 1",
+  profile: "ruled out by the national profile",
 };
 
 const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
@@ -82,4 +87,25 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** The date part of an ISO date-time. */
 export function day(iso: string | null): string {
   return iso === null ? "—" : iso.slice(0, 10);
+}
+
+/** The bands' names. */
+export const BAND_WORDS: Readonly<Record<Band, string>> = { high: "high", medium: "medium", low: "low" };
+
+/** What the priority of a gap is, in one sentence. */
+export function priorityRule(report: GapReport): string {
+  return `Priority = gap to the target level (${report.target} unless the question or the country's targets say otherwise) × the question's weight × its criticality (1 to 3, from the country's own risk ratings); high from 9, medium from 4, low below.`;
+}
+
+/** How the figures are computed, one sentence per rule, for the reports' method section. */
+export function methodLines(report: GapReport): string[] {
+  return [
+    "A level answer scores level / 5 × 100 % (the SPAR rule). A scored yes counts as its declared level (3 unless the question says otherwise: a capability that exists is not yet proven or sustained), a no as level 1; an ordinal choice as the level of its option. Other answers are reported, not scored.",
+    "Capabilities (level questions) consolidate to the median of the agencies' levels, the lower middle one when their number is even; the range is shown, and the lead agency is flagged when it rated itself above every other agency. Facts (counts, dates, existence, lists) take the lead agency's answer. Numbers are summed where each agency counts its own. A workshop decision stands over both.",
+    "A disagreement: levels two or more apart, a mix of yes and no, or differing figures where one figure should stand.",
+    "A question ruled out by the national profile is not applicable and leaves the denominator; a control that is absent counts as level 1; don't know is not scored and counts against coverage.",
+    "Area scores are weighted means of their questions' scores; the overall score is the mean of the area scores. Domain scores weight each question by 1 / the number of its domains, so a domain's own questions decide it.",
+    priorityRule(report) + " Within a band, ties go to the larger gap, then the higher criticality and weight, a disputed question, the area order and the question id.",
+    "A level 4 or 5 claim without evidence is marked.",
+  ];
 }

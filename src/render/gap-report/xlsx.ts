@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { neutralise } from "../../core/workbook/cell.js";
 import type { GapReport, QuestionResult } from "../../core/gap-report/model.js";
 import type { AnswerValue } from "../../core/questionnaire/model.js";
-import { names, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
+import { referencesText } from "../../core/questionnaire/references.js";
+import { BAND_WORDS, names, RULE_WORDS, STATUS_WORDS, type Names } from "./words.js";
 
 type Cell = string | number | boolean | null;
 
@@ -131,6 +132,7 @@ function prioritiesSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names, byId
     "Priorities",
     [
       { header: "Rank", width: 7 },
+      { header: "Band", width: 8 },
       { header: "Question", width: 10 },
       { header: "Area", width: 7 },
       { header: "Text", width: 70 },
@@ -138,27 +140,32 @@ function prioritiesSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names, byId
       { header: "Target", width: 7 },
       { header: "Gap", width: 6 },
       { header: "Weight", width: 8 },
+      { header: "Criticality", width: 10 },
       { header: "Priority", width: 9 },
       { header: "Lead agency", width: 30 },
       { header: "Disagreement", width: 14 },
       { header: "Consolidated by", width: 20 },
+      { header: "References", width: 40 },
     ],
     report.priorities.map((p) => {
       const x = byId.get(p.question);
       const d = x?.disagreement;
       return [
         p.rank,
+        BAND_WORDS[p.band],
         p.question,
         p.area,
         x?.text ?? "",
         p.level,
-        report.target,
+        p.target,
         p.gap,
         p.weight,
+        p.criticality,
         p.priority,
         p.lead ? n.agency(p.lead) : null,
         d ? (d.resolved ? "settled" : "unresolved") : null,
         x?.rule ? RULE_WORDS[x.rule] : null,
+        x ? referencesText(x.references) : null,
       ];
     }),
   );
@@ -266,6 +273,8 @@ function answersSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names): void {
       { header: "Outcome", width: 16 },
       { header: "Score (%)", width: 10, format: PCT },
       { header: "Gap", width: 6 },
+      { header: "Agencies' range", width: 10 },
+      { header: "References", width: 40 },
       ...columns.map((id) => ({ header: id, width: 14 })),
     ],
     report.questions.map((x) => {
@@ -281,6 +290,8 @@ function answersSheet(wb: ExcelJS.Workbook, report: GapReport, n: Names): void {
         n.outcome(x.outcome),
         x.score,
         x.gap,
+        x.range && x.range.low !== x.range.high ? `${x.range.low}–${x.range.high}` : null,
+        referencesText(x.references) || null,
         ...columns.map((id) => valueCell(byAgency.get(id) ?? null)),
       ];
     }),

@@ -20,20 +20,21 @@ describe("buildGapReport", () => {
   it("scores an area as the weighted mean of its questions and the country as the mean of its areas", () => {
     // DET.01 weight 2 (scored yes-no), DET.03 weight 3; PRR.03 weight 2.
     const report = build(merged(response("regulator", { "DET.01": "yes", "DET.03": 2 }), response("health", { "DET.03": 4, "PRR.03": 1 })));
-    expect(question(report, "DET.01")?.score).toBe(100);
+    // A yes counts as level 3 (60 %); DET.03's median of 2 and 4 is the lower middle level, 2 (40 %).
+    expect(question(report, "DET.01")?.score).toBe(60);
     expect(question(report, "DET.03")?.score).toBe(40);
-    expect(report.areas.find((a) => a.id === "DET")?.score).toBe(64);
+    expect(report.areas.find((a) => a.id === "DET")?.score).toBe(48);
     // PRR.03 applies only when DET.03 is at least 3 or below 2: the consolidated 2 leaves it out.
     expect(question(report, "PRR.03")?.outcome).toBe("out-of-scope");
     expect(report.areas.find((a) => a.id === "PRR")?.score).toBeNull();
-    expect(report.summary.overall).toBe(64);
+    expect(report.summary.overall).toBe(48);
   });
 
   it("takes the mean of the area scores before rounding", () => {
     const report = build(merged(response("regulator", { "DET.01": "no", "DET.03": 1 }), response("health", { "DET.03": 1, "PRR.03": 2 })));
-    // DET: (0×2 + 20×3) / 5 = 12; PRR: PRR.03 in scope (DET.03 below 2) = 40.
-    expect(report.areas.map((a) => a.score)).toEqual([12, 40]);
-    expect(report.summary.overall).toBe(26);
+    // DET: a no counts as level 1: (20×2 + 20×3) / 5 = 20; PRR: PRR.03 in scope (DET.03 below 2) = 40.
+    expect(report.areas.map((a) => a.score)).toEqual([20, 40]);
+    expect(report.summary.overall).toBe(30);
   });
 
   it("leaves a not-applicable question out of the denominator", () => {

@@ -33,8 +33,26 @@ describe("scoreOf", () => {
     { name: "level 1 scores 20 %", over: {}, value: 1, expected: { score: 20, level: 1 } },
     { name: "level 3 scores 60 %", over: {}, value: 3, expected: { score: 60, level: 3 } },
     { name: "level 5 scores 100 %", over: {}, value: 5, expected: { score: 100, level: 5 } },
-    { name: "a scored yes scores 100 % at the top level", over: { type: "yes-no" as const, scored: true }, value: "yes", expected: { score: 100, level: 5 } },
-    { name: "a scored no scores 0 % at the bottom level", over: { type: "yes-no" as const, scored: true }, value: "no", expected: { score: 0, level: 1 } },
+    {
+      name: "a scored yes counts as level 3, not 100 %: a capability that exists is not yet proven or sustained",
+      over: { type: "yes-no" as const, scored: true },
+      value: "yes",
+      expected: { score: 60, level: 3 },
+    },
+    { name: "a scored yes counts as the level the question declares", over: { type: "yes-no" as const, scored: true, yesLevel: 4 }, value: "yes", expected: { score: 80, level: 4 } },
+    {
+      name: "a scored no counts as level 1 and scores as a level-1 answer does, so score and gap agree",
+      over: { type: "yes-no" as const, scored: true },
+      value: "no",
+      expected: { score: 20, level: 1 },
+    },
+    {
+      name: "an ordinal choice scores as the level of its option",
+      over: { type: "choice" as const, scored: true, options: [1, 2, 3, 4, 5].map((level) => ({ value: `o${level}`, label: { en: "" }, level })) },
+      value: "o2",
+      expected: { score: 40, level: 2 },
+    },
+    { name: "a choice whose options carry no levels is not scored", over: { type: "choice" as const, scored: true, options: [{ value: "a", label: { en: "" } }] }, value: "a", expected: undefined },
     { name: "an unscored yes-no is not scored", over: { type: "yes-no" as const }, value: "yes", expected: undefined },
     { name: "a number is not scored", over: { type: "number" as const }, value: 12, expected: undefined },
     { name: "don't know is not scored", over: {}, value: "dont-know", expected: undefined },
@@ -78,8 +96,15 @@ const result = (over: Partial<QuestionResult>): QuestionResult => ({
   type: "level",
   domains: ["C"],
   phase: "prevention",
+  kind: "capability",
   weight: 1,
   lead: null,
+  references: [],
+  target: 5,
+  criticality: 1,
+  band: null,
+  range: null,
+  leadHighest: false,
   outcome: "scored",
   value: 3,
   display: "3",
@@ -106,11 +131,12 @@ describe("aggregates", () => {
     expect(scoreQuestions(qs)).toEqual({ score: 85, scored: 2 });
   });
 
-  it("counts a question towards every domain it lists", () => {
+  it("counts a question towards each of its domains with 1 / the number of its domains, so a domain's own questions decide it", () => {
+    // B: (40 × 1/2 + 80 × 1) / (1/2 + 1) = 66.7; with full weight it would be 60.
     const qs = [result({ domains: ["C", "B"], score: 40 }), result({ domains: ["B"], score: 80 })];
     expect(byDomain(qs)).toEqual([
       { id: "C", score: 40, scored: 1 },
-      { id: "B", score: 60, scored: 2 },
+      { id: "B", score: 66.7, scored: 2 },
       { id: "R", score: null, scored: 0 },
       { id: "N", score: null, scored: 0 },
     ]);
@@ -120,5 +146,15 @@ describe("aggregates", () => {
     const cells = domainPhaseMatrix([result({ domains: ["R"], phase: "detection", score: 20 })]);
     expect(cells).toHaveLength(24);
     expect(cells.filter((c) => c.score !== null)).toEqual([{ domain: "R", phase: "detection", score: 20, scored: 1 }]);
+  });
+
+  it("keeps a four-domain question from flattening the domains: B strong, R weak stay apart", () => {
+    const all = (score: number) => result({ domains: ["C", "B", "R", "N"], score });
+    const qs = [all(50), all(50), all(50), all(50), result({ domains: ["B"], score: 80 }), result({ domains: ["R"], score: 20 })];
+    const [, b, r] = byDomain(qs);
+    // Each four-domain question weighs a quarter in each domain: B (4 × 50 × ¼ + 80) / 2 = 65, R 35;
+    // counted whole in every domain they would be 56 and 44.
+    expect(b?.score).toBe(65);
+    expect(r?.score).toBe(35);
   });
 });

@@ -1,14 +1,16 @@
-import { conditionLeaves, conditionRefs } from "../conditions.js";
+import { conditionLeaves, conditionRefs, profileQuestions } from "../conditions.js";
 import { error, warning, type Issue } from "../../issues.js";
 import { levelsOf, questionIndex, type Question, type Questionnaire } from "../model.js";
 import type { Rule } from "./rule.js";
 
 /**
  * Each condition names an existing, earlier question other than itself, with a value that question
- * can take, and every agency asked the question is also asked what its condition depends on.
+ * can take, and every agency asked the question is also asked what its condition depends on (unless
+ * that is a national-profile question, which merge reads from the national answers).
  */
 export const conditionRefsValid: Rule = (q) => {
   const index = questionIndex(q);
+  const profile = profileQuestions(q);
   const order = new Map(q.questions.map((x, i) => [x.id, i]));
   const out: Issue[] = [];
   for (const x of q.questions) {
@@ -35,7 +37,8 @@ export const conditionRefsValid: Rule = (q) => {
         out.push(error("FORWARD_REF", `${x.id}: its condition names ${target.id}, which comes later; move ${target.id} before ${x.id} or the condition elsewhere`, at));
       }
       out.push(...impossibleValues(q, x, target, leaf.values, leaf.bound, leaf.path));
-      const unasked = x.for.filter((a) => !target.for.includes(a));
+      // A condition on the national profile is read from the national answers, not the agency's own.
+      const unasked = profile.has(target.id) ? [] : x.for.filter((a) => !target.for.includes(a));
       if (unasked.length > 0) {
         out.push(
           warning(

@@ -3,6 +3,7 @@ import type { Questionnaire } from "../model.js";
 import { conditionCycles, conditionRefsValid } from "./conditions.js";
 import type { Rule } from "./rule.js";
 import { agenciesUsed, agencyRefs, numberBounds, optionLists, recodes, scales, uniqueIds, versionIsSemver, weightRange } from "./structure.js";
+import { levelDescriptors, profileArea, referencesGiven, riskLinks, scoringFields } from "./method.js";
 import { translationsComplete } from "./translations.js";
 
 /** The semantic rules every questionnaire revision must meet, in reporting order. */
@@ -18,6 +19,11 @@ export const QUESTIONNAIRE_RULES: readonly Rule[] = [
   recodes,
   conditionRefsValid,
   conditionCycles,
+  levelDescriptors,
+  referencesGiven,
+  scoringFields,
+  profileArea,
+  riskLinks,
   translationsComplete,
 ];
 

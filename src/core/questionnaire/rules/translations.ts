@@ -18,6 +18,7 @@ export function texts(q: Questionnaire): { what: string; text: LocalText; path: 
     if (x.help) out.push({ what: `${x.id} help`, text: x.help, path: [...x.path, "help"] });
     if (x.unit) out.push({ what: `${x.id} unit`, text: x.unit, path: [...x.path, "unit"] });
     (x.options ?? []).forEach((o, i) => out.push({ what: `${x.id} option ${o.value}`, text: o.label, path: [...x.path, "options", i, "label"] }));
+    for (const [level, text] of Object.entries(x.levels ?? {})) out.push({ what: `${x.id} level ${level}`, text, path: [...x.path, "levels", level] });
   }
   return out;
 }
