@@ -85,4 +85,17 @@ write('BAD_RECODE', sub('''          - {value: emergency, label: {en: Emergency 
 ''', '''          - {value: emergency, label: {en: Emergency ministry, fr: Ministère des urgences}}
         recode: {civil-defence: civil-protection}
 '''), 'civil-protection')
+
+# --- the method: level descriptors, references, scoring fields, the profile, criticality
+LEVELS = ''.join(f'          {i}: {{en: "Level {i} of surveillance.", fr: "Niveau {i} de la surveillance."}}\n' for i in range(1, 6))
+DESCRIBED = sub("        help: {en: Think of JEE D.1., fr: Pensez à l'indicateur JEE D.1.}\n        type: level\n",
+                "        help: {en: Think of JEE D.1., fr: Pensez à l'indicateur JEE D.1.}\n        type: level\n        levels:\n" + LEVELS)
+write('GENERIC_LEVELS', DESCRIBED, 'level', after='- id: PRR.03\n        text: {en: How well are hospitals prepared?, fr: Quel est le niveau de préparation des hôpitaux ?}\n        type: ')
+write('LEVELS_MISMATCH', sub('          5: {en: "Level 5 of surveillance.", fr: "Niveau 5 de la surveillance."}\n', '          6: {en: "Level 6 of surveillance.", fr: "Niveau 6 de la surveillance."}\n', text=DESCRIBED), 'levels', after='- id: DET.03')
+write('MISSING_REFERENCES', sub('        weight: 3\n        for: [health, regulator]', '        weight: 3\n        references: [{jee3: D1.1}]\n        for: [health, regulator]'), 'DET.01')
+write('WEIGHT_NOT_SCORED', sub('        type: multi-choice\n', '        type: multi-choice\n        weight: 2\n'), 'weight', after='- id: PRR.01')
+write('ORDINAL_LEVELS_PARTIAL', sub('          - {value: interior, label: {en: Interior, fr: Intérieur}}\n', '          - {value: interior, level: 2, label: {en: Interior, fr: Intérieur}}\n'), '{value: emergency', after='- id: PRR.05')
+write('FIELD_NOT_FOR_TYPE', sub('        weight: 3\n        for: [health, regulator]', '        weight: 3\n        aggregate: sum\n        for: [health, regulator]'), 'aggregate')
+write('PROFILE_MISPLACED', sub("  - id: PRR\n", "  - id: PRR\n    profile: true\n"), 'profile')
+write('BAD_RISK_LINK', sub('areas:\n', 'criticality:\n  - {question: PRR.05, domains: [C]}\nareas:\n'), 'PRR.05, domains')
 print(sorted(os.listdir(out)))

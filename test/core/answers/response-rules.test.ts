@@ -60,3 +60,27 @@ describe("checkResponse", () => {
     expect(codes(r)).toEqual(expected);
   });
 });
+
+describe("claims of demonstrated or sustainable capacity", () => {
+  const method = loadQuestionnaireFile(fixture("valid", "method.yaml")).value!;
+  const complete = (answer: Answer, status: Response["status"] = "complete"): Response => ({
+    questionnaire: { id: "method", version: "1.0.0", digest: method.digest },
+    country: "XX",
+    agency: "health",
+    language: "en",
+    status,
+    updated: "2025-02-01",
+    answers: { "DET.01": answer },
+  });
+  const found = (r: Response) => checkResponse(method.questionnaire, method.digest, r).map((i) => `${i.severity}:${i.code}`);
+
+  it.each<[string, Answer, Response["status"], string[]]>([
+    ["warns about a level 4 claim with no evidence: a demonstrated capacity needs a report that shows it", { value: 4 }, "complete", ["warning:EVIDENCE_EXPECTED"]],
+    ["warns about a level 5 claim with blank evidence", { value: 5, evidence: "  " }, "complete", ["warning:EVIDENCE_EXPECTED"]],
+    ["accepts a level 4 claim that names its evidence", { value: 4, evidence: "Exercise report 2024" }, "complete", []],
+    ["does not ask evidence of a level 3 answer", { value: 3 }, "complete", []],
+    ["waits for the response to be complete before warning", { value: 4 }, "in-progress", []],
+  ])("%s", (_name, answer, status, expected) => {
+    expect(found(complete(answer, status))).toEqual(expected);
+  });
+});
