@@ -1,3 +1,4 @@
+import { referencesText } from "../../core/questionnaire/references.js";
 import { isSpecialValue } from "../../core/answers/values.js";
 import { parseDateEntry, parseNumberEntry, parseTextEntry, type Entry } from "../../core/answers/entry.js";
 import { levelsOf, type Answer, type AnswerValue, type Question } from "../../core/questionnaire/model.js";
@@ -58,7 +59,12 @@ function specialChoices(ctx: AskContext, question: Question, previous: Answer | 
 function listChoices(ctx: AskContext, question: Question): PromptChoice<Picked>[] {
   const { texts } = ctx;
   if (question.type === "level") {
-    return (levelsOf(texts.q, question) ?? []).map((l) => ({ value: l.value, name: `${l.value} · ${texts.t(l.label)}`, description: texts.t(l.description) }));
+    // The question's own descriptor of each level, where it has one, says what the level means here.
+    return (levelsOf(texts.q, question) ?? []).map((l) => ({
+      value: l.value,
+      name: `${l.value} · ${texts.t(l.label)}`,
+      description: texts.t(question.levels?.[l.value] ?? l.description),
+    }));
   }
   if (question.type === "yes-no")
     return [
@@ -70,6 +76,7 @@ function listChoices(ctx: AskContext, question: Question): PromptChoice<Picked>[
 
 function printHelp(ctx: AskContext, question: Question): void {
   ctx.print(ctx.style.dim(`ℹ ${ctx.texts.t(question.help)}`));
+  if (question.references.length) ctx.print(ctx.style.dim(`  ${referencesText(question.references)}`));
 }
 
 async function askFromList(ctx: AskContext, question: Question, previous: Answer | undefined): Promise<ValueOutcome> {

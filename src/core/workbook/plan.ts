@@ -1,3 +1,4 @@
+import { referencesText } from "../questionnaire/references.js";
 import { answerDisplay, answerItems } from "../answers/answer-text.js";
 import { isSpecialValue } from "../answers/values.js";
 import { answerWords, capitalised } from "../answers/words.js";
@@ -176,9 +177,14 @@ function guidance(q: Questionnaire, question: Question, lang: string, w: Templat
     parts.push(w.several);
     parts.push(w.options((question.options ?? []).map((o) => localize(o.label, lang, first)).join("; ")));
   }
+  if (question.type === "level" && question.levels) {
+    parts.push(w.levelsHere);
+    for (const l of levelsOf(q, question) ?? []) parts.push(`${l.value} — ${localize(question.levels[l.value] ?? l.description, lang, first)}`);
+  }
   if (question.evidence === "required") parts.push(w.evidenceRequired);
   else if (question.evidence === "optional") parts.push(w.evidenceOptional);
   if (!question.required) parts.push(w.optional);
+  if (question.references.length) parts.push(w.references(referencesText(question.references)));
   return parts.join("\n");
 }
 

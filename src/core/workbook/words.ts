@@ -36,6 +36,10 @@ export interface TemplateWords {
   readonly toConfirm: (what: string) => string;
   readonly evidenceRequired: string;
   readonly evidenceOptional: string;
+  /** Heading of a question's own level descriptors in its guidance cell. */
+  readonly levelsHere: string;
+  /** The references line of a guidance cell. */
+  readonly references: (list: string) => string;
   unit(unit: string): string;
   range(min: number | undefined, max: number | undefined): string;
   readonly number: string;
@@ -88,6 +92,8 @@ const en: TemplateWords = {
   toConfirm: (what) => `Carried over from the earlier edition; please check it: ${what}`,
   evidenceRequired: "Evidence required: cite it in the Evidence column.",
   evidenceOptional: "Evidence welcome in the Evidence column.",
+  levelsHere: "What each level means for this question (a level holds only if the lower ones do):",
+  references: (list) => `References: ${list}`,
   unit: (u) => `Unit: ${u}.`,
   range: (min, max) => (min !== undefined && max !== undefined ? `From ${min} to ${max}.` : min !== undefined ? `At least ${min}.` : `At most ${max}.`),
   number: "Type a number.",
@@ -140,6 +146,8 @@ const fr: TemplateWords = {
   toConfirm: (what) => `Reprise de l'édition précédente ; merci de la vérifier : ${what}`,
   evidenceRequired: "Justificatif exigé : indiquez-le dans la colonne Justificatif.",
   evidenceOptional: "Un justificatif est bienvenu dans la colonne Justificatif.",
+  levelsHere: "Ce que signifie chaque niveau pour cette question (un niveau n'est atteint que si les niveaux inférieurs le sont) :",
+  references: (list) => `Références : ${list}`,
   unit: (u) => `Unité : ${u}.`,
   range: (min, max) => (min !== undefined && max !== undefined ? `De ${min} à ${max}.` : min !== undefined ? `Au moins ${min}.` : `Au plus ${max}.`),
   number: "Saisissez un nombre.",
@@ -193,6 +201,8 @@ const ru: TemplateWords = {
   toConfirm: (what) => `Ответ перенесён из предыдущей редакции; проверьте его: ${what}`,
   evidenceRequired: "Требуется подтверждение: укажите его в столбце «Подтверждение».",
   evidenceOptional: "Подтверждение можно указать в столбце «Подтверждение».",
+  levelsHere: "Что означает каждый уровень для этого вопроса (уровень достигнут, только если достигнуты все нижестоящие):",
+  references: (list) => `Ссылки: ${list}`,
   unit: (u) => `Единица: ${u}.`,
   range: (min, max) => (min !== undefined && max !== undefined ? `От ${min} до ${max}.` : min !== undefined ? `Не менее ${min}.` : `Не более ${max}.`),
   number: "Введите число.",

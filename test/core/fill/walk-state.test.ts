@@ -85,7 +85,13 @@ function build(drafts: readonly Draft[]): Questionnaire {
     was: [],
     path: [],
   }));
-  const areas = ["A0", "A1"].map((areaId) => ({ id: areaId, title: { en: areaId }, profile: false, questionIds: questions.filter((x) => x.areaId === areaId).map((x) => x.id), path: [] }));
+  const areas = ["A0", "A1"].map((areaId) => ({
+    id: areaId,
+    title: { en: areaId },
+    profile: false,
+    questionIds: questions.filter((x) => x.areaId === areaId).map((x) => x.id),
+    path: [],
+  }));
   return {
     id: "generated",
     version: "1.0.0",

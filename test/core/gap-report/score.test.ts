@@ -39,7 +39,12 @@ describe("scoreOf", () => {
       value: "yes",
       expected: { score: 60, level: 3 },
     },
-    { name: "a scored yes counts as the level the question declares", over: { type: "yes-no" as const, scored: true, yesLevel: 4 }, value: "yes", expected: { score: 80, level: 4 } },
+    {
+      name: "a scored yes counts as the level the question declares",
+      over: { type: "yes-no" as const, scored: true, yesLevel: 4 },
+      value: "yes",
+      expected: { score: 80, level: 4 },
+    },
     {
       name: "a scored no counts as level 1 and scores as a level-1 answer does, so score and gap agree",
       over: { type: "yes-no" as const, scored: true },
@@ -52,7 +57,12 @@ describe("scoreOf", () => {
       value: "o2",
       expected: { score: 40, level: 2 },
     },
-    { name: "a choice whose options carry no levels is not scored", over: { type: "choice" as const, scored: true, options: [{ value: "a", label: { en: "" } }] }, value: "a", expected: undefined },
+    {
+      name: "a choice whose options carry no levels is not scored",
+      over: { type: "choice" as const, scored: true, options: [{ value: "a", label: { en: "" } }] },
+      value: "a",
+      expected: undefined,
+    },
     { name: "an unscored yes-no is not scored", over: { type: "yes-no" as const }, value: "yes", expected: undefined },
     { name: "a number is not scored", over: { type: "number" as const }, value: 12, expected: undefined },
     { name: "don't know is not scored", over: {}, value: "dont-know", expected: undefined },
