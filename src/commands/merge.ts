@@ -16,6 +16,7 @@ export interface MergeOptions {
   readonly questionnaire?: string | undefined;
   readonly consensus?: string | undefined;
   readonly target?: number | undefined;
+  readonly targets?: string | undefined;
   readonly lang?: string | undefined;
   readonly out: readonly string[];
   readonly force: boolean;
@@ -50,8 +51,14 @@ async function render(report: GapReport, format: Format): Promise<string | Uint8
 /** Merges the responses into the gap report, writes each --out file and prints the summary. */
 export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
   const formats = reportFormats(opts.out);
-  const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus, cwd: ctx.io.cwd });
-  const read = [inputs.revision.file, ...inputs.responses.map((r) => r.file), ...inputs.excluded.map((e) => e.file), ...(inputs.consensus ? [inputs.consensus.file] : [])];
+  const inputs = loadMergeInputs({ paths: opts.paths, questionnaire: opts.questionnaire, consensus: opts.consensus, targets: opts.targets, cwd: ctx.io.cwd });
+  const read = [
+    inputs.revision.file,
+    ...inputs.responses.map((r) => r.file),
+    ...inputs.excluded.map((e) => e.file),
+    ...(inputs.consensus ? [inputs.consensus.file] : []),
+    ...(inputs.targets ? [inputs.targets.file] : []),
+  ];
   // Checked before anything is written, so a refused path leaves no partial set of reports behind.
   const planned = planOutputs(formats, { cwd: ctx.io.cwd, inputs: read, force: opts.force });
   const outputs = formats.map((f, i) => ({ ...f, path: (planned[i] as PlannedOutput).path }));
@@ -64,6 +71,7 @@ export async function merge(opts: MergeOptions, ctx: Context): Promise<number> {
     digest: inputs.revision.digest,
     language: chosen.lang,
     ...(opts.target !== undefined ? { target: opts.target } : {}),
+    ...(inputs.targets ? { targets: inputs.targets.targets } : {}),
     responses: inputs.responses,
     excluded: inputs.excluded,
     ...(inputs.consensus ? { consensus: inputs.consensus } : {}),

@@ -9,7 +9,8 @@ import { checkResponse } from "../core/answers/response-rules.js";
 import { compareSemver } from "../core/revision/semver.js";
 import { FileError, InvalidInputError, UsageError } from "../errors.js";
 import { bundledFile } from "./revisions/bundled.js";
-import { consensusFrom, loadDocument, responseFrom, type LoadedQuestionnaire } from "./revisions/load.js";
+import { checkTargets, type TargetsFile } from "../core/gap-report/targets.js";
+import { consensusFrom, loadDocument, responseFrom, targetsFrom, type LoadedQuestionnaire } from "./revisions/load.js";
 import { carryToRevision } from "./revisions/older.js";
 import { RevisionStore } from "./revisions/store.js";
 import { expandPaths } from "./walk.js";
@@ -19,6 +20,8 @@ export interface MergeInputOptions {
   readonly paths: readonly string[];
   readonly questionnaire?: string | undefined;
   readonly consensus?: string | undefined;
+  /** A targets file (`kind: targets`), also found among the paths. */
+  readonly targets?: string | undefined;
   /**
    * Report the problems that `checkResponse` finds in each response instead of refusing them
    * (for `status`, which shows progress on unfinished work).
@@ -33,6 +36,7 @@ export interface MergeInputs {
   readonly responses: readonly MergedResponse[];
   readonly excluded: readonly ExcludedFile[];
   readonly consensus?: { readonly file: string; readonly consensus: Consensus };
+  readonly targets?: { readonly file: string; readonly targets: TargetsFile };
   /** Warnings about the files merged, and why any file was left out. */
   readonly notices: readonly Issue[];
   /** Errors per merged file, when `lenient`. */
@@ -71,6 +75,7 @@ const isError = (i: Issue) => i.severity === "error";
 
 type Read = { readonly file: string; readonly response: Response };
 type Decided = { readonly file: string; readonly consensus: Consensus };
+type Targeted = { readonly file: string; readonly targets: TargetsFile };
 
 /**
  * Reads every response under `paths` (files or folders) and the workshop decisions, and settles the
@@ -80,7 +85,7 @@ type Decided = { readonly file: string; readonly consensus: Consensus };
 export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
   const sources = new Sources(opts.cwd);
   const store = new RevisionStore(opts.cwd);
-  const { read, decisions } = readFiles(opts);
+  const { read, decisions, targets } = readFiles(opts);
   const setIssues = place(
     checkMergeSet(read.map((r) => ({ file: r.file, country: r.response.country, agency: r.response.agency, questionnaire: r.response.questionnaire }))),
     sources,
@@ -92,20 +97,32 @@ export function loadMergeInputs(opts: MergeInputOptions): MergeInputs {
   const refusals = [...sorted.refusals];
   const decided = decisions[0];
   if (decided) refusals.push(...consensusProblems(decided, read[0]?.response.country ?? "", revision));
+  const aimed = targets[0];
+  if (aimed) refusals.push(...checkTargets(revision.questionnaire, aimed.targets).map((i) => ({ ...i, location: { file: aimed.file } })));
   if (refusals.length) throw new InvalidInputError(`${countFiles(refusals)} cannot be merged; fix the issues above`, place(refusals, sources));
   const problems = new Map([...sorted.problems].map(([file, issues]) => [file, place(issues, sources)]));
-  return { revision, responses: sorted.responses, excluded: sorted.excluded, ...(decided ? { consensus: decided } : {}), notices: place(sorted.notices, sources), problems };
+  return {
+    revision,
+    responses: sorted.responses,
+    excluded: sorted.excluded,
+    ...(decided ? { consensus: decided } : {}),
+    ...(aimed ? { targets: aimed } : {}),
+    notices: place(sorted.notices, sources),
+    problems,
+  };
 }
 
 /** The responses and workshop decisions among the files, refusing files that are no response or cannot be read. */
-function readFiles(opts: MergeInputOptions): { read: Read[]; decisions: Decided[] } {
+function readFiles(opts: MergeInputOptions): { read: Read[]; decisions: Decided[]; targets: Targeted[] } {
   const { files, missing } = expandPaths(opts.paths, undefined, undefined, opts.cwd);
   if (missing.length) throw new FileError(`${missing.join(", ")}: no such file or folder; check the path`);
   const consensusFiles = opts.consensus !== undefined ? [opts.consensus] : [];
+  const targetFiles = opts.targets !== undefined ? [opts.targets] : [];
   const issues: Issue[] = [];
   const read: Read[] = [];
   const decisions: Decided[] = [];
-  for (const file of [...files, ...consensusFiles.filter((f) => !files.includes(f))]) {
+  const targets: Targeted[] = [];
+  for (const file of [...files, ...[...consensusFiles, ...targetFiles].filter((f) => !files.includes(f))]) {
     const doc = loadDocument(file, undefined, opts.cwd);
     if (!doc.ok) {
       if (doc.unreadable) throw new FileError(`${file}: ${doc.issues[0]?.message ?? "cannot read the file"}`);
@@ -122,16 +139,24 @@ function readFiles(opts: MergeInputOptions): { read: Read[]; decisions: Decided[
       if (loaded.value) decisions.push({ file, consensus: loaded.value });
       continue;
     }
+    if (doc.kind === "targets") {
+      const loaded = targetsFrom(doc.source);
+      issues.push(...loaded.issues);
+      if (loaded.value) targets.push({ file, targets: loaded.value });
+      continue;
+    }
+    if (targetFiles.includes(file)) throw new UsageError(`--targets ${file}: the file holds \`kind: ${doc.kind}\`, not national targets (\`kind: targets\`)`);
     if (consensusFiles.includes(file)) throw new UsageError(`--consensus ${file}: the file holds \`kind: response\`, not workshop decisions (\`kind: consensus\`)`);
     const loaded = responseFrom(doc.source);
     issues.push(...loaded.issues);
     if (loaded.value) read.push({ file, response: loaded.value });
   }
   if (decisions.length > 1) throw new UsageError(`several files hold workshop decisions (${decisions.map((d) => d.file).join(", ")}); merge with one \`kind: consensus\` file`);
+  if (targets.length > 1) throw new UsageError(`several files hold national targets (${targets.map((t) => t.file).join(", ")}); merge with one \`kind: targets\` file`);
   if (issues.some(isError))
     throw new InvalidInputError(`${countFiles(issues)} cannot be read as responses; fix the issues above (\`naq validate\` checks them one by one)`, issues);
   if (read.length === 0) throw new UsageError(`no response files (\`kind: response\`) in ${opts.paths.join(", ")}`);
-  return { read, decisions };
+  return { read, decisions, targets };
 }
 
 interface Sorted {

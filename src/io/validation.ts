@@ -8,7 +8,7 @@ import { checkResponse } from "../core/answers/response-rules.js";
 import { error, type Issue } from "../core/issues.js";
 import type { Response } from "../core/questionnaire/model.js";
 import { wasRefsKnown } from "../core/revision/rules.js";
-import { consensusFrom, loadDocument, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "./revisions/load.js";
+import { consensusFrom, loadDocument, targetsFrom, locate, questionnaireFrom, responseFrom, type LoadedQuestionnaire } from "./revisions/load.js";
 import { previousRevision, type RevisionStore } from "./revisions/store.js";
 import { checkSchema } from "./schema/check.js";
 import type { Source } from "./yaml/source.js";
@@ -82,6 +82,8 @@ function readFile(file: string, read: Read, store: RevisionStore): void {
     const loaded = consensusFrom(doc.source);
     read.issues.push(...loaded.issues);
     if (loaded.value) read.decisions.push({ value: loaded.value, doc: doc.source });
+  } else if (doc.kind === "targets") {
+    read.issues.push(...targetsFrom(doc.source).issues);
   } else if (doc.kind === "gap-report") {
     read.issues.push(...locate(checkSchema("gap-report", doc.source.data), doc.source));
   }

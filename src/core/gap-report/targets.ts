@@ -1,4 +1,5 @@
 /** National targets: the level each question's gap is measured to. */
+import { closest, error, type Issue } from "../issues.js";
 import type { Question, Questionnaire } from "../questionnaire/model.js";
 
 /** Targets a country sets (a `kind: targets` file): a default, per area, per question. */
@@ -7,6 +8,30 @@ export interface Targets {
   readonly areas?: Readonly<Record<string, number>>;
   readonly questions?: Readonly<Record<string, number>>;
 }
+
+/** A targets file as read: the questionnaire it is set on, and the targets. */
+export interface TargetsFile extends Targets {
+  readonly questionnaire: string;
+}
+
+/** Issues with a targets file against the revision merged: another questionnaire, unknown areas or questions. */
+export function checkTargets(q: Questionnaire, t: TargetsFile): Issue[] {
+  const out: Issue[] = [];
+  if (t.questionnaire !== q.id)
+    out.push(error("MIXED_QUESTIONNAIRES", `the targets are set on questionnaire \`${t.questionnaire}\`, but the responses answer \`${q.id}\``, ["questionnaire", "id"]));
+  const areas = new Set(q.areas.map((a) => a.id));
+  const questions = new Set(q.questions.map((x) => x.id));
+  for (const id of Object.keys(t.areas ?? {}))
+    if (!areas.has(id)) out.push(error("UNKNOWN_QUESTION", `area ${id} is not an area of ${q.id} ${q.version}${hint(id, areas)}`, ["areas", id], true));
+  for (const id of Object.keys(t.questions ?? {}))
+    if (!questions.has(id)) out.push(error("UNKNOWN_QUESTION", `${id} is not a question of ${q.id} ${q.version}${hint(id, questions)}`, ["questions", id], true));
+  return out;
+}
+
+const hint = (id: string, known: Iterable<string>): string => {
+  const near = closest(id, known);
+  return near ? `; did you mean ${near}?` : "";
+};
 
 /**
  * A function giving each question's target: the targets file's entry for the question, else for its

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { canonicalJson } from "../../core/canonical.js";
 import { closest, error, type Issue } from "../../core/issues.js";
 import { normalizeConsensus, type Consensus } from "../../core/gap-report/consensus.js";
+import type { TargetsFile } from "../../core/gap-report/targets.js";
 import type { Questionnaire, Response } from "../../core/questionnaire/model.js";
 import { normalizeQuestionnaire, normalizeResponse } from "../../core/questionnaire/normalize.js";
 import { checkQuestionnaire } from "../../core/questionnaire/rules/index.js";
@@ -11,7 +12,7 @@ import { sha256 } from "../hash.js";
 import { checkSchema, type SchemaName } from "../schema/check.js";
 import { parseYaml, type Source } from "../yaml/source.js";
 
-export const KINDS = ["questionnaire", "response", "consensus", "gap-report"] as const;
+export const KINDS = ["questionnaire", "response", "consensus", "targets", "gap-report"] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** A file read and parsed, with its kind, or the issues that stopped it. */
@@ -86,6 +87,22 @@ export function responseFrom(source: Source): { value?: Response; issues: Issue[
 }
 
 /** Schema-checks and normalizes parsed workshop decisions (not yet against their questionnaire). */
+/** A targets file (`kind: targets`) as the model has it, or its schema issues. */
+export function targetsFrom(source: Source): { value?: TargetsFile; issues: Issue[] } {
+  const schemaIssues = checkSchema("targets", source.data);
+  if (schemaIssues.length) return { issues: locate(schemaIssues, source) };
+  const raw = source.data as { questionnaire: { id: string; version?: string }; target?: number; areas?: Record<string, number>; questions?: Record<string, number> };
+  return {
+    value: {
+      questionnaire: raw.questionnaire.id,
+      ...(raw.target !== undefined ? { target: raw.target } : {}),
+      ...(raw.areas ? { areas: raw.areas } : {}),
+      ...(raw.questions ? { questions: raw.questions } : {}),
+    },
+    issues: [],
+  };
+}
+
 export function consensusFrom(source: Source): { value?: Consensus; issues: Issue[] } {
   const schemaIssues = checkSchema("consensus", source.data);
   if (schemaIssues.length) return { issues: locate(schemaIssues, source) };

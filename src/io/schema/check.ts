@@ -7,7 +7,7 @@ import { closest, error, type Issue } from "../../core/issues.js";
 import type { Path } from "../../core/questionnaire/model.js";
 import { packageRoot, schemaPath } from "../paths.js";
 
-export type SchemaName = "questionnaire" | "response" | "consensus" | "gap-report";
+export type SchemaName = "questionnaire" | "response" | "consensus" | "targets" | "gap-report";
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();

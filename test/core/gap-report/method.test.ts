@@ -18,7 +18,7 @@ const response = (agency: string, answers: Record<string, AnswerValue | Answer>)
   language: "en",
   status: "complete",
   updated: "2025-02-01",
-  answers: Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, typeof a === "object" && !Array.isArray(a) ? (a as Answer) : { value: a }])),
+  answers: Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, typeof a === "object" && !Array.isArray(a) ? a : { value: a }])),
 });
 const build = (responses: Response[], extra: { target?: number; targets?: { questions?: Record<string, number> } } = {}) =>
   buildGapReport({ questionnaire: q, digest: loaded.digest, language: "en", responses: responses.map((r) => ({ file: `${r.agency}.yaml`, response: r })), ...extra });
