@@ -57,9 +57,12 @@ export const referencesGiven: Rule = (q) => {
     );
 };
 
-/** The scoring fields fit the question: ordinal levels on all options or none, a weight only where it counts, `aggregate`, `kind` and `otherwise` where they mean something. */
+/** The scoring fields fit the question: ordinal levels on all options or none, a weight only where it counts (in a revision written to the method), `aggregate`, `kind` and `otherwise` where they mean something. */
 export const scoringFields: Rule = (q) => {
   const out: Issue[] = [];
+  // Weights on unscored questions are flagged in revisions written to the method (their own level
+  // descriptors or references somewhere): an older revision, frozen by its digest, is not held to it.
+  const toMethod = q.questions.some((x) => x.levels !== undefined || x.references.length > 0);
   for (const x of q.questions) {
     const withLevel = (x.options ?? []).filter((o) => o.level !== undefined).length;
     if (withLevel > 0 && (x.type !== "choice" || withLevel < (x.options ?? []).length)) {
@@ -74,7 +77,7 @@ export const scoringFields: Rule = (q) => {
         ),
       );
     }
-    if (x.weight !== 1 && !scored(x)) {
+    if (toMethod && x.weight !== 1 && !scored(x)) {
       out.push(
         warning(
           "WEIGHT_NOT_SCORED",
