@@ -239,9 +239,9 @@ export function claimedLevel(question: Question, value: AnswerValue): number | u
   return undefined;
 }
 
-/** Whether an answer claims level 4 or 5 (demonstrated, sustainable) without the evidence the question invites. */
+/** Whether an answer claims level 4 or 5 (demonstrated, sustainable) of a scored capability without the evidence the question invites. */
 export function unsupportedClaim(question: Question, answer: Answer): boolean {
-  return question.evidence === "optional" && (claimedLevel(question, answer.value) ?? 0) >= 4 && !answer.evidence?.trim();
+  return question.evidence === "optional" && isScored(question) && (claimedLevel(question, answer.value) ?? 0) >= 4 && !answer.evidence?.trim();
 }
 
 /** Looks up a question by id; built once per questionnaire. */

@@ -63,14 +63,14 @@ describe("checkResponse", () => {
 
 describe("claims of demonstrated or sustainable capacity", () => {
   const method = loadQuestionnaireFile(fixture("valid", "method.yaml")).value!;
-  const complete = (answer: Answer, status: Response["status"] = "complete"): Response => ({
+  const complete = (answer: Answer, status: Response["status"] = "complete", question = "DET.01"): Response => ({
     questionnaire: { id: "method", version: "1.0.0", digest: method.digest },
     country: "XX",
-    agency: "health",
+    agency: question === "DET.01" ? "health" : "nfp",
     language: "en",
     status,
     updated: "2025-02-01",
-    answers: { "DET.01": answer },
+    answers: { [question]: answer },
   });
   const found = (r: Response) => checkResponse(method.questionnaire, method.digest, r).map((i) => `${i.severity}:${i.code}`);
 
@@ -82,5 +82,9 @@ describe("claims of demonstrated or sustainable capacity", () => {
     ["waits for the response to be complete before warning", { value: 4 }, "in-progress", []],
   ])("%s", (_name, answer, status, expected) => {
     expect(found(complete(answer, status))).toEqual(expected);
+  });
+
+  it("does not ask evidence of a very high risk rating: a rating of a scenario claims no capacity", () => {
+    expect(found(complete({ value: "very-high" }, "complete", "RSK.01")).filter((c) => c.endsWith("EVIDENCE_EXPECTED"))).toEqual([]);
   });
 });
