@@ -43,19 +43,19 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const target = input.target ?? input.targets?.target ?? q.target;
   const agencyOrder = new Map(q.agencies.map((a, i) => [a.id, i]));
   const decisions = new Map((input.consensus?.consensus.decisions ?? []).map((d) => [d.question, d]));
+  // In the questionnaire's agency order, so that no result depends on the order the files were given in.
+  const ordered = [...input.responses].sort((a, b) => (agencyOrder.get(a.response.agency) ?? Infinity) - (agencyOrder.get(b.response.agency) ?? Infinity));
   const profile = nationalProfile(
     q,
-    input.responses.map((m) => m.response),
+    ordered.map((m) => m.response),
     decisions,
   );
-  const respondents: Respondent[] = [...input.responses]
-    .sort((a, b) => (agencyOrder.get(a.response.agency) ?? Infinity) - (agencyOrder.get(b.response.agency) ?? Infinity))
-    .map((merged) => ({
-      merged,
-      response: merged.response,
-      relevant: relevance(q, merged.response.agency, merged.response.answers, profile),
-      marked: new Set(merged.response.irrelevant ?? []),
-    }));
+  const respondents: Respondent[] = ordered.map((merged) => ({
+    merged,
+    response: merged.response,
+    relevant: relevance(q, merged.response.agency, merged.response.answers, profile),
+    marked: new Set(merged.response.irrelevant ?? []),
+  }));
   const { questions, rawScores, ratings } = questionResults({ questionnaire: q, language: lang, targetOf: targetFor(q, input.target, input.targets), respondents, decisions });
   const agencies = agencyResults(q, respondents, input.excluded ?? [], t, profile);
   const areas = areaResults(q, questions, agencies, t);
