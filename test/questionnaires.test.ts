@@ -61,27 +61,47 @@ describe("cbrn-naq 2.0.0", () => {
     expect(v2.title.en).toMatch(/illustrative/i);
   });
 
-  it("has the nine NAQ areas in order", () => {
-    expect(v2.areas.map((a) => a.id)).toEqual(["LEG", "AUT", "RSK", "PRV", "DET", "PRR", "REC", "SUS", "STC"]);
+  it("opens with the national profile, then the nine NAQ areas in order", () => {
+    expect(v2.areas.map((a) => a.id)).toEqual(["PRF", "LEG", "AUT", "RSK", "PRV", "DET", "PRR", "REC", "SUS", "STC"]);
   });
 
   it.each([
-    ["LEG", 22],
-    ["AUT", 20],
-    ["RSK", 20],
-    ["PRV", 24],
-    ["DET", 24],
-    ["PRR", 26],
-    ["REC", 18],
-    ["SUS", 18],
-    ["STC", 22],
+    ["PRF", 8],
+    ["LEG", 31],
+    ["AUT", 27],
+    ["RSK", 29],
+    ["PRV", 37],
+    ["DET", 33],
+    ["PRR", 42],
+    ["REC", 23],
+    ["SUS", 23],
+    ["STC", 36],
   ])("has exactly %s = %i questions", (area, count) => {
     expect(v2.areas.find((a) => a.id === area)?.questionIds).toHaveLength(count);
   });
 
-  it("has 194 questions in all, mostly on the capability scale", () => {
-    expect(v2.questions).toHaveLength(194);
-    expect(v2.questions.filter((x) => x.type === "level").length).toBeGreaterThan(194 / 2);
+  it("has at least 280 questions in all, mostly on the capability scale", () => {
+    expect(v2.questions).toHaveLength(289);
+    expect(v2.questions.length).toBeGreaterThanOrEqual(280);
+    expect(v2.questions.filter((x) => x.type === "level").length).toBeGreaterThan(289 / 2);
+  });
+
+  it("says for every level question what each of the five levels means for it, in en, fr and ru", () => {
+    const levelQuestions = v2.questions.filter((x) => x.type === "level");
+    const lacking = levelQuestions.flatMap((x) =>
+      [1, 2, 3, 4, 5].flatMap((l) => ["en", "fr", "ru"].filter((lang) => !x.levels?.[l]?.[lang]?.trim()).map((lang) => `${x.id} ${l} [${lang}]`)),
+    );
+    expect(levelQuestions.length).toBe(225);
+    expect(lacking).toEqual([]);
+  });
+
+  it("cites references on every question", () => {
+    expect(v2.questions.filter((x) => x.references.length === 0).map((x) => x.id)).toEqual([]);
+  });
+
+  it("rules nuclear-installation questions out through the national profile, for a country without nuclear material", () => {
+    const gated = ["LEG.04", "PRV.01", "PRV.54", "PRV.57", "PRR.08", "REC.14", "REC.18"];
+    for (const id of gated) expect(conditionRefs(v2.questions.find((x) => x.id === id)?.when ?? { question: "", is: "" }), id).toContain("PRF.01");
   });
 
   it("uses every question type", () => {

@@ -30,7 +30,7 @@ describe("naq list", () => {
     const rows = JSON.parse(runBuilt(["list", "--json"]).stdout) as { id: string; version: string; languages: string[]; questions: number }[];
     expect(rows.map((r) => `${r.id}@${r.version}`)).toEqual(["cbrn-naq@1.0.0", "cbrn-naq@2.0.0"]);
     expect(rows[1]?.languages).toEqual(["en", "fr", "ru"]);
-    expect(runBuilt(["list"]).stdout).toMatch(/cbrn-naq\s+2\.0\.0\s+2024-05-15\s+en,fr,ru\s+9\s+194/);
+    expect(runBuilt(["list"]).stdout).toMatch(/cbrn-naq\s+2\.0\.0\s+2024-05-15\s+en,fr,ru\s+10\s+289/);
   });
 });
 

@@ -204,21 +204,38 @@ describe("diffRevisions", () => {
     expect(largestLevel(diffRevisions(model(base), model(revise(base, "1.0.1", (r) => (r.title = t("x"))))).changes)).toBe("patch");
   });
 
-  it("accounts for the bundled 1.0.0 → 2.0.0 revision: 46 added, 9 removed, 7 splits, 6 merges, 14 moves, 7 type changes", () => {
+  it("accounts for the bundled 1.0.0 → 2.0.0 revision: 150 added, 13 removed, 7 splits, 10 merges, 16 moves, 16 type changes", () => {
     const v1 = loadQuestionnaireFile("questionnaires/cbrn-naq/1.0.0.yaml").value!.questionnaire;
     const v2 = loadQuestionnaireFile("questionnaires/cbrn-naq/2.0.0.yaml").value!.questionnaire;
     const d = diffRevisions(v1, v2);
     const count = (kind: string) => d.changes.filter((c) => c.kind === kind).length;
     expect([count("question-added"), count("question-removed"), count("question-split"), count("question-merged"), count("question-moved"), count("type-changed")]).toEqual([
-      46, 9, 7, 6, 14, 7,
+      150, 13, 7, 10, 16, 16,
     ]);
     expect(
       d.changes
         .filter((c) => c.kind === "question-removed")
         .map((c) => c.subject)
         .sort(),
-    ).toEqual(["AUT.03", "DET.09", "LEG.17", "PRR.14", "PRV.11", "PRV.44", "REC.15", "RSK.15", "SUS.14"]);
-    expect(d.changes.filter((c) => c.kind === "type-changed").map((c) => c.subject)).toEqual(["AUT.11", "AUT.13", "PRV.14", "DET.01", "PRR.26", "REC.14", "STC.02"]);
+    ).toEqual(["AUT.03", "DET.02", "DET.04", "DET.09", "PRR.14", "PRV.44", "REC.15", "RSK.05", "RSK.10", "RSK.11", "RSK.13", "RSK.15", "SUS.14"]);
+    expect(d.changes.filter((c) => c.kind === "type-changed").map((c) => c.subject)).toEqual([
+      "LEG.26",
+      "LEG.12",
+      "AUT.01",
+      "AUT.04",
+      "AUT.10",
+      "AUT.10",
+      "AUT.11",
+      "AUT.13",
+      "AUT.16",
+      "PRV.04",
+      "DET.01",
+      "PRR.01",
+      "PRR.26",
+      "REC.14",
+      "SUS.05",
+      "SUS.11",
+    ]);
     expect(d.issues).toEqual([]);
     expect(largestLevel(d.changes)).toBe("breaking");
   });
