@@ -8,6 +8,9 @@
 //   the early-warning network is patchy, frontline officers have no detectors);
 // - agencies see the same capability differently: the National Focal Point and the ministries that
 //   own a plan rate it higher than the services that have to use it;
+// - chlorine is the top-ranked risk and the 2023 Dalmar leak showed that major-hazard sites do not
+//   alert the 112 centre: chemical alerting comes out as the first priority;
+// - the research reactor is long shut down and emptied: nuclear-installation questions do not apply;
 // - recovery and cyber/drone threats are the weakest areas;
 // - two agencies still answer the 1.0.0 edition, one has not finished, two never answered.
 
@@ -16,8 +19,8 @@ export const COUNTRY = {
   name: { en: "Republic of Kestria", fr: "République de Kestrie", ru: "Республика Кестрия" },
 };
 
-/** Agencies declared by the questionnaire that never sent answers. */
-export const SILENT_AGENCIES = ["energy", "security-service"];
+/** Agencies declared by the questionnaire that never sent answers (the last four were added by 2.0.0). */
+export const SILENT_AGENCIES = ["energy", "security-service", "transport", "industry", "finance", "science"];
 
 /** The country's level per area before any agency's view; questions not in LEVELS start here. */
 export const AREA_BASE = { LEG: 3, AUT: 3, RSK: 2.5, PRV: 3, DET: 3, PRR: 3, REC: 2, SUS: 2.5, STC: 3 };
@@ -73,14 +76,26 @@ export const LEVELS = {
   "DET.18": [2, 3],
   "DET.20": [2, 3],
   "DET.25": 2,
-  "DET.27": 1,
   "AUT.11": [4, 5],
   "PRR.08": 1,
   "PRR.10": 4,
   "PRR.11": 2,
   "PRR.25": 3,
   "PRR.20": 3,
-  "PRR.30": 1,
+  "DET.34": 1,
+  "DET.32": [1, 2],
+  "RSK.24": 2,
+  "PRR.39": [1, 2],
+  "PRR.45": 2,
+  "DET.28": [1, 2],
+  "DET.29": 1,
+  "DET.39": [1, 2],
+  "PRR.35": 2,
+  "PRR.36": [1, 2],
+  "DET.35": [4, 5],
+  "DET.36": [3, 4],
+  "LEG.12": 2,
+  "PRR.01": 3,
   "REC.02": 1,
   "REC.03": 1,
   "REC.05": 2,
@@ -96,68 +111,70 @@ export const LEVELS = {
 /** Facts that are not levels, per edition: the answer any agency asked would give unless it says otherwise. */
 export const FACTS = {
   "2.0.0": {
-    "LEG.01": ["cwc", "bwc", "geneva-protocol", "cppnm", "icsant", "csa", "notification-assistance"],
+    // The national profile: the research reactor was shut down in 1998 and emptied of its fuel in
+    // 2016, so no nuclear material is left; Category 1 to 3 sources, a chlor-alkali plant, two BSL-3
+    // laboratories and an airport with road and rail crossings.
+    "PRF.01": [],
+    "PRF.02": ["cat-1", "cat-2", "cat-3"],
+    "PRF.03": ["schedule-3", "ocpf", "trade-scheduled", "major-hazard"],
+    "PRF.04": ["bsl-3", "bsl-3-veterinary", "collection"],
+    "PRF.05": ["airport", "road", "rail"],
+    "PRF.06": "no",
+    "PRF.07": ["npt", "ctbt", "cwc", "bwc", "geneva-protocol", "csa", "cppnm", "icsant", "early-notification", "assistance", "joint-convention", "icstb", "icsft", "cartagena"],
+    "PRF.08": ["exporter", "transit"],
     "LEG.08": "yes",
-    "LEG.12": "amendments-drafted",
-    "LEG.20": "yes",
     "LEG.16": 3,
-    "LEG.21": 2,
     "LEG.24": "2021-11-30",
-    "AUT.01": "yes",
-    "AUT.05": 3,
     "AUT.06": "yes",
     "AUT.08": "yes",
     "AUT.09": "every-year-restricted",
-    "AUT.19": "no",
-    "AUT.16": "yes",
     "AUT.23": "2024-02-28",
+    "AUT.24": ["jee", "spar", "pvs", "coe-naq"],
     "RSK.02": "2021-06-30",
     "RSK.08": "every-4-5-years",
-    "RSK.13": "yes",
     "RSK.19": "yes",
-    "RSK.21": ["threat-assessment", "disease-surveillance", "regulatory-data", "incident-history", "expert-elicitation"],
+    // The national risk assessment of 2021: chlorine first, then zoonoses, high-activity sources and outbreaks.
+    "RSK.30": "very-high",
+    "RSK.31": "medium",
+    "RSK.32": "high",
+    "RSK.33": "low",
+    "RSK.34": "high",
+    "RSK.35": "high",
+    "RSK.36": "low",
+    "RSK.37": "medium",
     "PRV.02": "yes",
-    "PRV.04": "yes",
     "PRV.05": 412,
     "PRV.09": 2,
     "PRV.17": "no",
-    "PRV.19": ["nuclear-facilities", "radioactive-sources", "high-containment-labs", "chemical-major-hazard"],
-    "PRV.51": "yes",
-    "DET.02": 14,
+    "PRV.19": ["radioactive-sources", "high-containment-labs", "chemical-major-hazard"],
+    "PRV.62": 46,
     "DET.03": "no",
-    "DET.04": 3,
-    "DET.07": "yes",
     "DET.12": "bsl-3",
-    "DET.17": "national-only",
-    "DET.26": ["airports", "government-sites"],
-    "PRR.01": "adopted",
+    "DET.17": "proficiency-test-taken",
+    "DET.41": 9,
+    "DET.42": 3,
     "PRR.03": 7,
+    "PRR.12": ["sirens", "broadcast", "location-based-sms", "website-social-media"],
+    "PRR.18": ["iaea-ranet", "who-goarn", "eu-ucpm", "bilateral"],
     "PRR.26": 18,
     "PRR.27": "yes",
-    "PRR.12": ["sirens", "broadcast", "location-based-sms", "website-social-media"],
-    "PRR.15": "yes",
-    "PRR.16": "2022-10-13",
-    "PRR.18": ["iaea-ranet", "who-goarn", "eu-ucpm", "bilateral"],
-    "REC.14": ["vienna-convention", "national-law"],
-    "REC.18": 5,
+    "PRR.32": 3,
     "REC.16": "yes",
-    "REC.17": "no",
     "REC.19": "yes",
-    "SUS.05": "yes",
-    "SUS.16": 27,
-    "SUS.17": 30,
     "SUS.08": 4,
     "SUS.09": ["eu-coe", "iaea", "who", "opcw-ica", "bilateral"],
     "SUS.12": "2022-10-13",
-    "SUS.20": "2019-06-14",
+    "SUS.17": 30,
+    "SUS.23": 55,
     "STC.01": "yes",
-    "STC.02": ["ag", "nsg-part-1", "nsg-part-2", "wassenaar-dual-use", "cwc-schedules"],
     "STC.04": "2020-09-01",
-    "STC.06": ["export", "re-export", "transit", "brokering", "intangible-technology-transfer"],
+    "STC.06": ["export", "re-export", "transit", "brokering"],
     "STC.12": 214,
     "STC.13": "31-to-60-days",
     "STC.14": 3,
     "STC.19": 140,
+    "STC.29": 5,
+    "STC.31": "no",
   },
   "1.0.0": {
     "AUT.09": "every-year",
@@ -267,9 +284,19 @@ export const DOCUMENTS = {
     fr: "Loi n° 97-Z de 2012 relative à la sécurité chimique et registre des produits chimiques dangereux",
     ru: "Закон № 97-З 2012 г. «О химической безопасности» и Реестр опасных химических веществ",
   },
+  "security-plan-rules": {
+    en: "Regulator's Rules NRS-07 (2016), Chapter 4 (security plans of source licensees); Order of the Minister of Health No. 77 of 2021, Section 3 (biosecurity plans of laboratories holding controlled agents); Government Decree No. 233 of 2015 (security of hazardous production facilities)",
+    fr: "Règles NRS-07 de l'Autorité (2016), chapitre 4 (plans de sécurité des titulaires de licences de sources) ; arrêté du ministre de la Santé n° 77 de 2021, section 3 (plans de sûreté biologique des laboratoires détenant des agents contrôlés) ; décret gouvernemental n° 233 de 2015 (sécurité des installations de production dangereuses)",
+    ru: "Правила Регулятора NRS-07 (2016 г.), глава 4 (планы физической защиты лицензиатов, использующих источники); приказ Министра здравоохранения № 77 от 2021 г., раздел 3 (планы биологической защищённости лабораторий, работающих с контролируемыми агентами); постановление Правительства № 233 от 2015 г. (безопасность опасных производственных объектов)",
+  },
+  "bwc-cbm": {
+    en: "Confidence-Building Measures submitted to the BWC Implementation Support Unit every year since 2016 (restricted access)",
+    fr: "Mesures de confiance remises chaque année depuis 2016 à l'Unité d'appui à l'application de la CIAB (accès restreint)",
+    ru: "Меры укрепления доверия, ежегодно представляемые в Группу имплементационной поддержки КБТО с 2016 г. (ограниченный доступ)",
+  },
   "decree-hazardous-sites": {
     en: "Government Decree No. 233 of 2015 on the security of hazardous production facilities",
-    fr: "Décret gouvernemental n° 233 de 2015 relatif à la sûreté des installations de production dangereuses",
+    fr: "Décret gouvernemental n° 233 de 2015 relatif à la sécurité des installations de production dangereuses",
     ru: "Постановление Правительства № 233 от 2015 г. о безопасности опасных производственных объектов",
   },
   "law-dangerous-goods": {
@@ -401,6 +428,34 @@ export const DOCUMENTS = {
 
 /** The document cited by default for a question that asks for evidence. */
 export const QUESTION_DOCS = {
+  "RSK.10": "budget",
+  "RSK.11": "nap-report",
+  "RSK.13": "liability-provisions",
+  "PRR.15": "exercise-2022",
+  "PRR.16": "exercise-2022",
+  "PRR.17": "exercise-2022",
+  "SUS.13": "nap-report",
+  "AUT.09": "bwc-cbm",
+  "LEG.25": "criminal-code",
+  "LEG.26": "criminal-code",
+  "LEG.27": "law-cwc",
+  "LEG.28": "rules-sources",
+  "LEG.29": "law-atomic",
+  "LEG.30": "law-emergency",
+  "LEG.31": "law-chemicals",
+  "LEG.32": "law-biosafety",
+  "LEG.35": "law-aml",
+  "RSK.22": "risk-assessment",
+  "PRV.57": "rules-physical-protection",
+  "PRV.63": "law-cwc",
+  "DET.35": "jee",
+  "DET.36": "lab-accreditation",
+  "DET.37": "code-vet",
+  "PRR.34": "response-plan",
+  "PRR.35": "response-plan",
+  "STC.23": "licensing-rules",
+  "STC.25": "licensing-rules",
+  "STC.34": "law-aml",
   "LEG.02": "law-cwc",
   "LEG.03": "criminal-code",
   "LEG.04": "rules-physical-protection",
@@ -430,9 +485,6 @@ export const QUESTION_DOCS = {
   "RSK.02": "risk-assessment",
   "RSK.03": "risk-assessment",
   "RSK.09": "nap",
-  "RSK.10": "budget",
-  "RSK.11": "nap-report",
-  "RSK.13": "liability-provisions",
   "RSK.17": "risk-assessment",
   "PRV.01": "rules-physical-protection",
   "PRV.02": "threat-statement",
@@ -442,7 +494,7 @@ export const QUESTION_DOCS = {
   "PRV.50": "pathogen-inventory",
   "PRV.08": "pathogen-inventory",
   "PRV.10": "decree-hazardous-sites",
-  "PRV.19": "decree-hazardous-sites",
+  "PRV.19": "security-plan-rules",
   "PRV.54": "rules-computer-security",
   "PRV.31": "law-export",
   "PRV.32": "control-list",
@@ -458,9 +510,6 @@ export const QUESTION_DOCS = {
   "DET.13": "jee",
   "PRR.01": "response-plan",
   "PRR.02": "response-plan",
-  "PRR.15": "exercise-2022",
-  "PRR.16": "exercise-2022",
-  "PRR.17": "exercise-2022",
   "REC.01": "recovery-concept",
   "REC.19": "exercise-2022",
   "REC.20": "improvement-plan",
@@ -471,7 +520,6 @@ export const QUESTION_DOCS = {
   "SUS.07": "lab-accreditation",
   "SUS.08": "lab-accreditation",
   "SUS.11": "exercise-programme",
-  "SUS.13": "nap-report",
   "SUS.18": "proficiency-tests",
   "STC.01": "law-export",
   "STC.02": "control-list",
@@ -498,7 +546,11 @@ export const AGENCIES = [
     respondent: "Daniel Orvan, Head of the National CBRN Team Secretariat (fictional person)",
     optimism: 0.6,
     answers: {
-      "LEG.01": { comment: "Accession to the 2005 Amendment to the CPPNM is before Parliament; signature of the Additional Protocol is expected in 2025." },
+      "PRF.01": {
+        comment:
+          "The research reactor of the Institute of Nuclear Physics was shut down in 1998; its fuel was repatriated in 2016 and the site released from regulatory control in 2021.",
+      },
+      "PRF.07": { comment: "Accession to the 2005 Amendment to the CPPNM is before Parliament; signature of the Additional Protocol is expected in 2025." },
       "AUT.04": {
         value: 4,
         comment: "The Team met three times in 2023; every decision is minuted and followed up by the Secretariat.",
@@ -539,7 +591,7 @@ export const AGENCIES = [
     respondent: "Lena Varga, Deputy Director, Department of Arms Control and Disarmament (fictional person)",
     optimism: 0.5,
     answers: {
-      "LEG.01": {
+      "PRF.07": {
         comment: "The bill on accession to the 2005 Amendment to the CPPNM passed its first reading in June 2024.",
         evidence: "UN Treaty Collection and IAEA depositary records, checked 20 September 2024",
       },
@@ -558,7 +610,7 @@ export const AGENCIES = [
     respondent: "Tomas Reyhan, Head of the Export Control Department (fictional person)",
     optimism: 0.5,
     answers: {
-      "PRV.51": { value: "dont-know", comment: "Not monitored: gene synthesis equipment is controlled only as far as the Australia Group list specifies." },
+      "PRV.52": { value: "dont-know", comment: "Not monitored: gene synthesis equipment is controlled only as far as the Australia Group list specifies." },
       "STC.02": { comment: "MTCR items and the Wassenaar munitions list are covered by the separate military list of the Ministry of Defence." },
       "STC.05": { comment: "No national controls beyond the regimes' lists." },
       "STC.11": {
@@ -579,17 +631,17 @@ export const AGENCIES = [
     respondent: "Irina Solberg, Prosecutor, Counter-Terrorism and Non-Proliferation Department, Prosecutor General's Office (fictional person)",
     optimism: 0.3,
     answers: {
-      "LEG.10": {
+      "LEG.36": {
         value: 2,
         comment:
           "The Biological Safety Law sets licensing rules, but its sanctions are administrative only: there is no criminal offence of unauthorised possession of a controlled pathogen.",
       },
-      "LEG.16": { comment: "Two trafficking cases and one threat of use." },
-      "LEG.21": { comment: "Both convictions concerned attempted sales of a stolen Cs-137 source (2019 and 2022)." },
+      "LEG.16": { comment: "Two trafficking cases and one threat of use; both convictions concerned attempted sales of a stolen Cs-137 source (2019 and 2022)." },
       "LEG.22": { comment: "The Code of Criminal Procedure does not address contaminated evidence; courts have accepted the Regulator's analysis reports as expert opinions." },
-      "REC.18": {
-        comment: "Law No. 12-Z, Article 61 sets 5 million SDR, the minimum of the 1963 Vienna Convention; an amendment raising it to 300 million SDR is being drafted.",
-        evidence: "Law No. 12-Z of 3 February 2009, Article 61",
+      "REC.21": {
+        value: 1,
+        comment:
+          "Victims of the 2023 Dalmar chlorine leak could claim only under the general law of torts; no fund or compulsory insurance covers chemical or biological incidents.",
       },
     },
   },
@@ -612,7 +664,7 @@ export const AGENCIES = [
         value: 2,
         comment: "Les sources de haute activité des trois centres d'oncologie n'ont pas encore reçu les mises à niveau de sécurité prévues (contrôle d'accès, alarmes).",
       },
-      "PRV.51": { value: "dont-know", comment: "Le ministère n'a pas d'information sur d'éventuels synthétiseurs d'ADN dans les universités." },
+      "PRV.52": { value: "dont-know", comment: "Le ministère n'a pas d'information sur d'éventuels synthétiseurs d'ADN dans les universités." },
       "DET.21": { value: 5, comment: "EpiNet couvre tous les établissements de soins primaires ; rapport hebdomadaire automatisé et seuils d'alerte par district." },
       "DET.12": { comment: "Laboratoire national de référence (BSL-3) depuis 2018 ; pas de BSL-4." },
       "PRR.07": {
@@ -620,9 +672,12 @@ export const AGENCIES = [
         comment: "Stocks nationaux d'antidotes, d'antibiotiques et d'iodure de potassium gérés par la Centrale d'achats ; inventaire semestriel.",
         evidence: "Arrêté du ministre de la Santé n° 140 de 2022 relatif à la réserve nationale de contre-mesures médicales",
       },
-      "PRR.08": { value: "not-applicable", comment: "Aucune installation nucléaire sur le territoire ni à moins de 300 km de la frontière." },
       "PRR.11": { value: 2, comment: "Aucun service de médecine des rayonnements ; la biodosimétrie dépend d'un accord avec un laboratoire étranger." },
-      "PRR.23": { value: 4, comment: "Les hôpitaux de référence sont entièrement dotés en EPI depuis la COVID-19 ; réserve nationale pour 30 jours." },
+      "PRR.50": {
+        value: 4,
+        comment: "Les hôpitaux de référence sont entièrement dotés en EPI depuis la COVID-19 ; réserve nationale pour 30 jours.",
+        evidence: "Inventaire des EPI des hôpitaux de référence, mars 2024",
+      },
       "REC.16": { comment: "Registre tenu par l'Institut national de santé publique depuis l'accident de Dalmar (2023)." },
     },
   },
@@ -647,8 +702,9 @@ export const AGENCIES = [
       },
       "DET.23": { comment: "Deux séquenceurs ; séquences partagées dans les 7 jours lors des investigations d'épidémies." },
       "DET.24": { comment: "Projet pilote de surveillance des eaux usées à Valmont depuis 2022 (SARS-CoV-2, poliovirus)." },
-      "PRV.51": { value: "yes", comment: "Un synthétiseur d'ADN de paillasse est utilisé à l'Université d'État depuis 2023." },
-      "PRV.52": { comment: "Aucune obligation de criblage des commandes ni de vérification des clients." },
+      "PRV.52": {
+        comment: "Un synthétiseur d'ADN de paillasse est utilisé à l'Université d'État depuis 2023 ; aucune obligation de criblage des commandes ni de vérification des clients.",
+      },
       "PRR.26": { comment: "Dont 4 lits d'isolement de haut niveau à l'hôpital des maladies infectieuses de la capitale." },
       "SUS.08": { comment: "Le laboratoire national de référence, deux laboratoires régionaux et le laboratoire vétérinaire central." },
     },
@@ -698,7 +754,11 @@ export const AGENCIES = [
       },
       "RSK.19": { value: "dont-know", comment: "Сценарии кибератак относятся к закрытой части оценки, которую готовит Служба государственной безопасности." },
       "DET.01": { comment: "14 постов, из них 5 без связи с центром; данные передаются раз в сутки." },
-      "DET.16": { value: 4, comment: "Все семь региональных отрядов РХБЗ оснащены газоанализаторами и детекторами боевых отравляющих веществ." },
+      "DET.16": {
+        value: 4,
+        comment: "Все семь региональных отрядов РХБЗ оснащены газоанализаторами и детекторами боевых отравляющих веществ.",
+        evidence: "Табель оснащения отрядов РХБЗ МЧС по состоянию на 1 января 2024 г.",
+      },
       "DET.25": { value: 1, comment: "Средств обнаружения беспилотников у МЧС нет." },
       "PRR.02": {
         value: 4,
@@ -738,7 +798,7 @@ export const AGENCIES = [
     respondent: "Денис Котов, старший оперуполномоченный управления по борьбе с терроризмом (вымышленное лицо)",
     optimism: 0.2,
     answers: {
-      "LEG.21": { value: "dont-know", comment: "Статистика приговоров ведётся Генеральной прокуратурой." },
+      "LEG.16": { value: "dont-know", comment: "Статистика уголовных дел ведётся Генеральной прокуратурой." },
       "AUT.04": { value: 2, comment: "МВД участвует в заседаниях, но решения группы не доводятся до территориальных органов." },
       "AUT.15": { value: 1, comment: "Протокол 2022 г. МВД не подписывало; обмен информацией идёт через личные контакты." },
       "DET.05": { comment: "Дозиметров в патрульных подразделениях нет; обучение прошли 30 сотрудников спецподразделения." },
@@ -763,7 +823,7 @@ export const AGENCIES = [
     answers: {
       "LEG.12": { value: "dont-know", comment: "Вопрос в компетенции Министерства здравоохранения." },
       "AUT.15": { value: 1, comment: "Соглашение об обмене информацией с Таможенной службой истекло в 2021 г." },
-      "DET.04": { comment: "Из шести установленных порталов работают три; остальные неисправны с 2022 г., договора на обслуживание нет." },
+      "DET.42": { comment: "Из шести установленных порталов работают три; остальные неисправны с 2022 г., договора на обслуживание нет." },
       "DET.05": { value: 1, comment: "Индивидуальные дозиметры есть только на 4 из 19 пунктов пропуска." },
       "DET.06": { value: 1, comment: "Экспертная поддержка Регулятора доступна только в рабочее время.", evidence: "@alarm-order" },
       "SUS.06": { value: 1, comment: "Финансирование обслуживания радиационных мониторов в бюджете 2024 г. не предусмотрено.", evidence: "@maintenance-register" },
@@ -780,18 +840,20 @@ export const AGENCIES = [
     answers: {
       "RSK.01": { value: 2, comment: "Радиологические сценарии оценены без участия Регулятора; методика не утверждена для радиационных рисков." },
       "RSK.19": { comment: "Сценарий кибератаки на облучатель категории 1 в онкологическом центре включён по предложению Регулятора." },
-      "PRV.01": { comment: "После останова исследовательского реактора в 1998 г. на площадке хранится небольшое количество ядерного материала." },
+      "PRF.01": {
+        comment:
+          "Исследовательский реактор остановлен в 1998 г.; топливо вывезено в 2016 г., площадка выведена из-под регулирующего контроля в 2021 г. Ядерного материала в стране нет.",
+      },
       "PRV.03": { value: 4, comment: "Все источники категорий 1–2 оснащены системами физической защиты; инспекции проводятся ежегодно." },
       "PRV.05": { comment: "По данным Государственного регистра на 1 июля 2024 г." },
       "DET.01": { value: 2, comment: "Сеть не модернизировалась с 2011 г.; пять постов из 14 без связи с центром." },
-      "DET.04": { comment: "Работающих порталов три; пограничная служба сообщает о ремонте остальных." },
+      "DET.42": { comment: "Работающих порталов три; пограничная служба сообщает о ремонте остальных." },
       "DET.06": {
         value: 3,
         comment: "Архитектура описана в Национальной концепции обнаружения 2020 г.; на границе не хватает оборудования.",
         evidence: "Национальная концепция обнаружения ядерных и радиоактивных материалов вне регулирующего контроля (2020 г.)",
       },
-      "PRR.08": { value: "not-applicable", comment: "Ядерных установок с зонами планирования мероприятий в стране и в 300 км от границы нет." },
-      "REC.18": { value: "not-applicable", comment: "В стране нет операторов ядерных установок." },
+      "PRF.06": { comment: "Ближайшая АЭС находится в 420 км от границы." },
     },
   },
   {
@@ -805,7 +867,10 @@ export const AGENCIES = [
     optimism: 0.3,
     answers: {
       "LEG.11": { comment: "Реестр опасных химических веществ ведётся с 2014 г.; отчётность о подозрительных заказах не предусмотрена." },
-      "RSK.05": { value: 2, comment: "Реестр химически опасных объектов полный; данные о лабораториях у Минздрава." },
+      "RSK.24": {
+        value: 2,
+        comment: "Реестр химически опасных объектов полный, но маршруты перевозки хлора и аммиака и численность населения в зонах поражения не нанесены на карту.",
+      },
       "PRV.55": {
         value: 1,
         comment: "Требований по защите систем управления химических предприятий от кибератак нет. Остальные разделы будут заполнены после совещания с лабораторией.",
@@ -840,7 +905,7 @@ export const AGENCIES = [
     answers: {
       "AUT.09": { comment: "Defence facilities are declared in the CBMs every year." },
       "PRV.09": { value: "dont-know", comment: "Information on military laboratories is classified and was given to the National Focal Point separately." },
-      "DET.17": { comment: "The CBRN Defence Laboratory has taken part in two OPCW proficiency tests but is not designated." },
+      "DET.17": { value: "proficiency-tests", comment: "The CBRN Defence Laboratory has taken part in two OPCW proficiency tests but is not designated." },
       "PRR.03": { comment: "Seven civil protection teams and two army CBRN defence companies." },
       "SUS.02": { value: 4, comment: "CBRN modules are part of every officer course at the Military Academy." },
     },

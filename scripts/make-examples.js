@@ -11,6 +11,7 @@ import YAML from "yaml";
 import { answerProblem, isSpecialValue } from "../dist/core/answers/values.js";
 import { relevance } from "../dist/core/questionnaire/conditions.js";
 import { normalizeResponse } from "../dist/core/questionnaire/normalize.js";
+import { claimedLevel } from "../dist/core/questionnaire/model.js";
 import { checkResponse } from "../dist/core/answers/response-rules.js";
 import { compareSemver } from "../dist/core/revision/semver.js";
 import { writeFileAtomic } from "../dist/io/files.js";
@@ -68,6 +69,13 @@ function fact(version, question) {
   return undefined;
 }
 
+/** The national profile as the story tells it, as answers. */
+function profile(version, q) {
+  const out = {};
+  for (const question of q.questions) if (question.areaId === "PRF" && fact(version, question) !== undefined) out[question.id] = { value: fact(version, question) };
+  return out;
+}
+
 function citation(ref, language) {
   if (!ref.startsWith("@")) return ref;
   const doc = DOCUMENTS[ref.slice(1)];
@@ -77,16 +85,32 @@ function citation(ref, language) {
   return text;
 }
 
+/**
+ * A level the story computes is claimed at 4 or 5 only where the agency has a document to show for
+ * it, as a respondent would: naq warns about demonstrated capacity claimed without evidence.
+ */
+function supported(question, value) {
+  const claim = claimedLevel(question, value) ?? 0;
+  if (claim < 4 || question.evidence !== "optional" || QUESTION_DOCS[question.id]) return value;
+  return question.type === "level" ? 3 : value;
+}
+
 /** Builds one agency's answers, in questionnaire order, asking only what applies. */
 function answersFor(spec, q) {
   const answers = {};
+  const told = new Set();
   const complete = (spec.status ?? "complete") === "complete";
+  let stopped = false;
   for (const question of q.questions) {
     if (!question.for.includes(spec.agency)) continue;
     if (!relevance(q, spec.agency, answers).get(question.id)) continue;
-    const told = spec.answers[question.id] ?? {};
-    let value = told.value;
-    if (value === undefined) value = question.type === "level" ? computedLevel(question, spec) : fact(spec.version, question);
+    const given = spec.answers[question.id];
+    if (given) told.add(question.id);
+    const said = given ?? {};
+    let value = said.value;
+    // An agency not asked the national profile still knows it: what the profile rules out, it answers as not applicable.
+    if (value === undefined && !relevance(q, spec.agency, answers, profile(spec.version, q)).get(question.id)) value = "not-applicable";
+    if (value === undefined) value = question.type === "level" ? supported(question, computedLevel(question, spec)) : fact(spec.version, question);
     if (value === undefined) {
       if (!question.required) continue;
       throw new Error(`${spec.agency} ${spec.version}: no answer for ${question.id} (${question.type}); add a fact or an answer to the story`);
@@ -94,13 +118,19 @@ function answersFor(spec, q) {
     const problem = answerProblem(q, question, value);
     if (problem) throw new Error(`${spec.agency} ${spec.version}: ${question.id}: ${problem}`);
     const answer = { value };
-    if (told.comment) answer.comment = told.comment;
-    const evidence = evidenceFor(question, spec, told, value);
+    if (said.comment) answer.comment = said.comment;
+    const evidence = evidenceFor(question, spec, said, value);
     if (evidence) answer.evidence = evidence;
     answers[question.id] = answer;
-    if (spec.stopAfter === question.id) break;
+    if (spec.stopAfter === question.id) {
+      stopped = true;
+      break;
+    }
   }
   if (complete && spec.stopAfter) throw new Error(`${spec.agency}: stopAfter makes sense only for an in-progress file`);
+  // What the story says an agency answered must reach its file: a question renamed, removed or not asked is an error.
+  const lost = Object.keys(spec.answers).filter((id) => !told.has(id));
+  if (lost.length && !stopped) throw new Error(`${spec.agency} ${spec.version}: the story answers ${lost.join(", ")}, which this revision does not ask of it`);
   return answers;
 }
 
@@ -112,8 +142,9 @@ function evidenceFor(question, spec, told, value) {
     if (!doc) throw new Error(`${question.id} asks for evidence and QUESTION_DOCS has none`);
     return citation(`@${doc}`, spec.language);
   }
-  // Optional evidence: the lead agency cites the document, others now and then.
-  if (doc && (question.lead === spec.agency || unit(`evidence:${spec.agency}:${question.id}`) < 0.4)) return citation(`@${doc}`, spec.language);
+  // Optional evidence: a claim of level 4 or 5 and the lead agency cite the document, others now and then.
+  const claimed = (claimedLevel(question, value) ?? 0) >= 4;
+  if (doc && (claimed || question.lead === spec.agency || unit(`evidence:${spec.agency}:${question.id}`) < 0.4)) return citation(`@${doc}`, spec.language);
   return undefined;
 }
 

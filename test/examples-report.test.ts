@@ -28,9 +28,9 @@ describe("the examples' gap report", () => {
 
   it("lists every answer that could not be carried from 1.0.0, so none is dropped", () => {
     const notCarried = (agency: string) => report.inputs.find((i) => i.agency === agency)?.notCarried ?? [];
-    // naq migrate reports customs 28 = 26 carried + 2 unmapped, defence 22 = 21 + 1.
+    // naq migrate reports customs 28 = 26 carried + 2 unmapped, defence 22 = 18 + 4.
     expect(notCarried("customs")).toHaveLength(2);
-    expect(notCarried("defence")).toHaveLength(1);
+    expect(notCarried("defence")).toHaveLength(4);
     for (const u of [...notCarried("customs"), ...notCarried("defence")]) {
       expect(u.version).toBe("1.0.0");
       expect(u.note.length).toBeGreaterThan(10);
@@ -59,7 +59,7 @@ describe("the examples' gap report", () => {
   });
 
   it("names the agencies that never answered and the one still at work", () => {
-    expect(report.missing).toEqual(["energy", "security-service"]);
+    expect(report.missing).toEqual(["energy", "security-service", "transport", "industry", "finance", "science"]);
     // customs and defence answered 1.0.0: carried to 2.0.0, the questions 2.0.0 added are still open.
     expect(
       report.agencies
@@ -76,8 +76,30 @@ describe("the examples' gap report", () => {
     expect(report.questions.some((x) => x.sources.some((s) => s.value === "not-applicable"))).toBe(true);
   });
 
+  it("rules out every nuclear-installation question through the national profile, so none is a priority", () => {
+    const gated = report.questions.filter((x) => x.rule === "profile").map((x) => x.id);
+    expect(gated).toEqual(expect.arrayContaining(["LEG.04", "PRV.01", "PRV.54", "PRV.57", "PRR.08", "REC.14", "REC.18"]));
+    for (const id of gated) expect(report.questions.find((x) => x.id === id)?.outcome).toBe("not-applicable");
+    expect(report.priorities.filter((p) => gated.includes(p.question))).toEqual([]);
+  });
+
+  it("reads the domains as the story tells them: biological strongest, radiological and nuclear weakest", () => {
+    const domain = (id: string) => report.domains.find((d) => d.id === id)?.score ?? NaN;
+    expect(domain("B")).toBeGreaterThan(domain("C"));
+    expect(domain("C")).toBeGreaterThan(domain("R"));
+    expect(domain("B") - domain("N")).toBeGreaterThan(10);
+  });
+
+  it("puts chemical alerting from major-hazard sites, the lesson of the Dalmar chlorine leak, first among the priorities", () => {
+    const top = report.priorities.slice(0, 10).map((p) => p.question);
+    expect(top[0]).toBe("DET.34");
+    expect(top).toContain("DET.32");
+    expect(report.priorities[0]).toMatchObject({ band: "high", criticality: 3 });
+  });
+
   it("puts recovery among the weakest areas", () => {
-    const sorted = [...report.areas].sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+    // The national profile is a screening block and carries no score.
+    const sorted = report.areas.filter((a) => a.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
     expect(sorted[0]?.id).toBe("REC");
   });
 });

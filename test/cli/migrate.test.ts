@@ -16,7 +16,7 @@ describe("naq migrate", () => {
     const r = runBuilt(["migrate", customs, "--to", "cbrn-naq", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("cbrn-naq 1.0.0 → 2.0.0: 28 answers, 26 carried, 2 unmapped");
-    expect(r.stdout).toContain("unmapped: PRV.06 (not-asked → PRV.06), PRV.32 (type-changed → STC.02)");
+    expect(r.stdout).toContain("unmapped: PRV.06 (not-asked → PRV.06), DET.04 (removed → DET.42)");
     expect(readFileSync(customs, "utf8")).toBe(before);
     const v = runBuilt(["validate", "--strict", out]);
     expect(v.stdout).toContain("1 file checked: 0 errors, 0 warnings");
@@ -28,7 +28,7 @@ describe("naq migrate", () => {
     expect(data.answers["STC.06"]?.value).toEqual(["export", "transit", "intangible-technology-transfer"]);
     expect(data.answers["LEG.13"]?.value).toBe(2);
     expect(data.answers["LEG.13"]?.confirm).toContain("the lowest level, 2, was kept");
-    expect(data.unmapped.map((u) => u.question)).toEqual(["PRV.06", "PRV.32"]);
+    expect(data.unmapped.map((u) => u.question)).toEqual(["PRV.06", "DET.04"]);
   });
 
   it("writes one response to standard output when no --out is given, and reports on standard error", () => {

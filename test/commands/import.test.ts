@@ -57,6 +57,9 @@ function cellFor(q: Questionnaire, question: Question, value: AnswerValue, lang:
     case 3:
       return { richText: [{ text: String(shown).slice(0, 2) }, { font: { bold: true }, text: String(shown).slice(2) }] };
     case 4:
+      // A date formula caches the date's serial number, as =DATE(2023;2;19) does.
+      if (question.type === "date" && typeof value === "string" && /^\d/.test(value))
+        return { formula: "DATE(2023,2,19)", result: new Date(`${value}T00:00:00Z`), date1904: false };
       return { formula: "A1", result: shown, date1904: false };
     default:
       return shown;
@@ -178,7 +181,7 @@ describe("naq import: bad workbooks", () => {
     expect(runBuilt(["template", "--agency", "health", "--country", "XX", "--out", template]).code).toBe(0);
     expect(runBuilt(["template", "--questionnaire", "cbrn-naq@1.0.0", "--agency", "health", "--country", "XX", "--out", template1]).code).toBe(0);
     filled = join(dir, "filled.xlsx");
-    await fillWorkbook(template, filled, { "DET.21": { answer: "3 — Developed capacity" }, "SUS.15": { answer: 4 }, "SUS.05": { answer: "Yes" } });
+    await fillWorkbook(template, filled, { "DET.21": { answer: "3 — Developed capacity" }, "SUS.15": { answer: 4 }, "PRV.17": { answer: "Yes" } });
   });
 
   const bad: [string, string, (file: string) => Promise<void> | void, string[]?][] = [
@@ -189,7 +192,7 @@ describe("naq import: bad workbooks", () => {
     ["altered metadata", "TEMPLATE_METADATA_ALTERED", (f) => fillWorkbook(filled, f, {}, (wb) => ((wb.getWorksheet("naq") as ExcelJS.Worksheet).getCell("B6").value = "customs"))],
     ["a deleted metadata sheet", "TEMPLATE_METADATA_MISSING", (f) => fillWorkbook(filled, f, {}, (wb) => wb.removeWorksheet((wb.getWorksheet("naq") as ExcelJS.Worksheet).id))],
     ["a label from no language", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "DET.21": { answer: "Maybe" } })],
-    ["a number out of range", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "SUS.16": { answer: 150 } })],
+    ["a number out of range", "INVALID_ANSWER", (f) => fillWorkbook(filled, f, { "SUS.17": { answer: 150 } })],
     [
       "a 1,000,000-row validation range",
       "VALIDATION_TOO_LARGE",
@@ -256,17 +259,17 @@ describe("naq import: bad workbooks", () => {
     await fillWorkbook(filled, file, { "DET.21": { answer: "Maybe" } });
     const r = await runNaq(["import", file, "--out-dir", join(dir, "maybe")]);
     expect(r.stderr).toMatch(
-      /maybe\.xlsx:Detection!D3 +error +INVALID_ANSWER +DET\.21: “Maybe” is not an allowed answer; allowed: 1 — No capacity, 2 — Limited capacity, .*Don't know, Not applicable/,
+      /maybe\.xlsx:Detection!D4 +error +INVALID_ANSWER +DET\.21: “Maybe” is not an allowed answer; allowed: 1 — No capacity, 2 — Limited capacity, .*Don't know, Not applicable/,
     );
   });
 
   it("imports the valid answers with --partial, lists the rest, and still exits 1", async () => {
     const file = join(dir, "partial.xlsx");
-    await fillWorkbook(filled, file, { "SUS.16": { answer: 150 } });
+    await fillWorkbook(filled, file, { "SUS.17": { answer: 150 } });
     const r = runBuilt(["import", file, "--partial", "--out", join(dir, "partial.yaml")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/partial\.yaml: 3 answers \(1 left out: SUS\.16\), in-progress/);
-    expect(Object.keys(readResponse(join(dir, "partial.yaml")).answers)).toEqual(["DET.21", "SUS.15", "SUS.05"]);
+    expect(r.stdout).toMatch(/partial\.yaml: 3 answers \(1 left out: SUS\.17\), in-progress/);
+    expect(Object.keys(readResponse(join(dir, "partial.yaml")).answers)).toEqual(["PRV.17", "DET.21", "SUS.15"]);
   });
 });
 

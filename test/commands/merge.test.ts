@@ -33,7 +33,9 @@ describe("naq merge", () => {
     expect(r.code).toBe(0);
     for (const f of files) expect(existsSync(f)).toBe(true);
     expect(r.stdout).toContain("Overall score");
-    expect(r.stdout).toContain("Top 1 priorities".replace("1 priorities", "priority"));
+    // DET.03 at level 2, and DET.01 whose yes counts as level 3, both short of the target 5.
+    expect(r.stdout).toContain("Top 2 priorities");
+    expect(r.stdout).toMatch(/1\. high +DET\.03 .*\n.*2\. medium DET\.01 /);
     const report = JSON.parse(readFileSync(files[3] as string, "utf8")) as GapReport;
     expect(checkSchema("gap-report", report)).toEqual([]);
     expect(
@@ -148,7 +150,7 @@ describe("naq merge", () => {
     const dir = tempDir();
     const base = { country: "XX", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z" };
     writeResponses(dir, {
-      nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: "yes" } } },
+      nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: 3 } } },
       "health-2019": {
         ...base,
         questionnaire: { id: "cbrn-naq", version: "1.0.0", digest: bundledDigest("cbrn-naq@1.0.0") },
@@ -175,7 +177,7 @@ describe("naq merge", () => {
     const dir = tempDir();
     const base = { country: "XX", language: "en", status: "in-progress", updated: "2025-01-01T00:00:00Z" };
     writeResponses(dir, {
-      nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: "yes" } } },
+      nfp: { ...base, questionnaire: { id: "cbrn-naq", version: "2.0.0", digest: bundledDigest("cbrn-naq@2.0.0") }, agency: "nfp", answers: { "AUT.01": { value: 3 } } },
       "health-2017": { ...base, questionnaire: { id: "cbrn-naq", version: "0.9.0", digest: `sha256:${"1".repeat(64)}` }, agency: "health", answers: {} },
     });
     const json = join(tempDir(), "r.json");

@@ -17,14 +17,15 @@ describe("naq template --from a migrated response", () => {
   expect(runBuilt(["migrate", join(root, "examples/responses/XX-customs-1.0.0.yaml"), "--to", "cbrn-naq@2.0.0", "--out", migrated]).code).toBe(0);
 
   it.each([
-    ["en", "Earlier answer to PRV.32 (1.0.0), not carried over: 3.", "Carried over from the earlier edition; please check it:"],
-    ["ru", "Прежний ответ на PRV.32 (1.0.0), не перенесённый автоматически: 3.", "Ответ перенесён из предыдущей редакции; проверьте его:"],
+    ["en", "Earlier answer to DET.04 (1.0.0), not carried over: 6.", "Carried over from the earlier edition; please check it:"],
+    ["ru", "Прежний ответ на DET.04 (1.0.0), не перенесённый автоматически: 6.", "Ответ перенесён из предыдущей редакции; проверьте его:"],
   ])("shows in %s the old answers that could not be carried next to their question, and the carried ones to check", async (lang, earlier, confirm) => {
     const xlsx = join(dir, `t-${lang}.xlsx`);
     const r = runBuilt(["template", "--from", migrated, "--lang", lang, "--out", xlsx]);
     expect(r.code).toBe(0);
     const guidance = await guidanceOf(xlsx);
-    expect(guidance.get("STC.02")).toContain(earlier);
+    expect(guidance.get("DET.42")).toContain(earlier);
+    expect(guidance.get("STC.02")).toContain(confirm);
     expect(guidance.get("LEG.13")).toContain(confirm);
     expect(guidance.get("AUT.10")).toContain(confirm);
     expect(guidance.get("DET.21") ?? "").not.toContain(earlier);

@@ -21,16 +21,17 @@ describe("naq template", () => {
     const r = runBuilt(["template", "--agency", "health", "--country", "XX", "--lang", "fr", "--send-to", "Secrétariat NRBC, nfp@example.org", "--out", file]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Wrote .*health-fr\.xlsx: 95 questions on 8 sheets for Ministère de la Santé \(health\), in fr/);
+    expect(r.stdout).toMatch(/Wrote .*health-fr\.xlsx: 133 questions on 9 sheets for Ministère de la Santé \(health\), in fr/);
     wb = await load(file);
   });
 
   it("writes an instructions sheet, one sheet per area, and hidden list and metadata sheets", () => {
     expect(wb.worksheets.map((s) => [s.name, s.state])).toEqual([
       ["Instructions", "visible"],
+      ["Profil national", "visible"],
       ["Législation et réglementation", "visible"],
       ["Autorités publiques de gestion", "visible"],
-      ["Stratégie d'atténuation des", "visible"],
+      ["Évaluation des risques et", "visible"],
       ["Prévention", "visible"],
       ["Détection", "visible"],
       ["Préparation et intervention", "visible"],
@@ -59,7 +60,7 @@ describe("naq template", () => {
     const { sheet, row } = rowOf(wb, "PRV.05");
     expect(sheet.name).toBe("Prévention");
     expect(sheet.getCell(row, 2).value).toMatch(/^Combien/);
-    expect(sheet.getCell(row, 3).value).toMatch(/À remplir seulement si la réponse à PRV.04 est « Oui »/);
+    expect(sheet.getCell(row, 3).value).toMatch(/À remplir seulement si la réponse à PRV.04 est au moins « 2 — Capacité limitée »/);
     expect(sheet.getCell(row, 4).dataValidation).toMatchObject({ type: "list", formulae: ["naq_special"] });
     const level = rowOf(wb, "DET.21");
     expect(level.sheet.getCell(level.row, 4).dataValidation).toMatchObject({ type: "list", formulae: ["naq_level_capability"], showErrorMessage: true });
