@@ -101,6 +101,7 @@ function answersFor(spec, q) {
   const told = new Set();
   const complete = (spec.status ?? "complete") === "complete";
   let stopped = false;
+  const national = profile(spec.version, q);
   for (const question of q.questions) {
     if (!question.for.includes(spec.agency)) continue;
     if (!relevance(q, spec.agency, answers).get(question.id)) continue;
@@ -109,7 +110,7 @@ function answersFor(spec, q) {
     const said = given ?? {};
     let value = said.value;
     // An agency not asked the national profile still knows it: what the profile rules out, it answers as not applicable.
-    if (value === undefined && !relevance(q, spec.agency, answers, profile(spec.version, q)).get(question.id)) value = "not-applicable";
+    if (value === undefined && !relevance(q, spec.agency, answers, national).get(question.id)) value = "not-applicable";
     if (value === undefined) value = question.type === "level" ? supported(question, computedLevel(question, spec)) : fact(spec.version, question);
     if (value === undefined) {
       if (!question.required) continue;
