@@ -50,6 +50,7 @@ write('VERSION_NOT_SEMVER', sub('version: 1.2.0', 'version: "1.2"'), '"1.2"')
 write('DUPLICATE_AREA_ID', sub('  - id: PRR\n', '  - id: DET\n'), 'DET\n    title: {en: Preparedness', col_offset=0)
 write('DUPLICATE_QUESTION_ID', sub('      - id: PRR.04\n', '      - id: DET.03\n'), 'DET.03\n        text: {en: Describe')
 write('DUPLICATE_AGENCY_ID', sub('  - {id: regulator, name: {en: Regulator,', '  - {id: customs, name: {en: Regulator,'), 'customs, name: {en: Regulator')
+write('OPTION_LABEL_SEPARATOR', sub('{value: regional, label: {en: Regional plans', '{value: regional, label: {en: "Regional; district plans"'), '"Regional; district')
 write('DUPLICATE_OPTION_VALUE', sub('{value: regional, label: {en: Regional plans', '{value: national, label: {en: Regional plans'), 'national, label: {en: Regional')
 write('EMPTY_OPTIONS', sub('''        options:
           - {value: interior, label: {en: Interior, fr: Intérieur}}
@@ -93,7 +94,9 @@ DESCRIBED = sub("        help: {en: Think of JEE D.1., fr: Pensez à l'indicateu
 write('GENERIC_LEVELS', DESCRIBED, 'level', after='- id: PRR.03\n        text: {en: How well are hospitals prepared?, fr: Quel est le niveau de préparation des hôpitaux ?}\n        type: ')
 write('LEVELS_MISMATCH', sub('          5: {en: "Level 5 of surveillance.", fr: "Niveau 5 de la surveillance."}\n', '          6: {en: "Level 6 of surveillance.", fr: "Niveau 6 de la surveillance."}\n', text=DESCRIBED), 'levels', after='- id: DET.03')
 write('MISSING_REFERENCES', sub('        weight: 3\n        for: [health, regulator]', '        weight: 3\n        references: [{jee3: D1.1}]\n        for: [health, regulator]'), 'DET.01')
-write('WEIGHT_NOT_SCORED', sub('        type: multi-choice\n', '        type: multi-choice\n        weight: 2\n'), 'weight', after='- id: PRR.01')
+# Both level questions described: a revision written to the method, which WEIGHT_NOT_SCORED applies to.
+BOTH = sub('        lead: health\n        when: {any:', '        levels:\n' + LEVELS.replace('la surveillance', 'la préparation des hôpitaux').replace('surveillance', 'hospital preparedness') + '        lead: health\n        when: {any:', text=DESCRIBED)
+write('WEIGHT_NOT_SCORED', sub('        type: multi-choice\n', '        type: multi-choice\n        weight: 2\n', text=BOTH), 'weight', after='- id: PRR.01')
 write('ORDINAL_LEVELS_PARTIAL', sub('          - {value: interior, label: {en: Interior, fr: Intérieur}}\n', '          - {value: interior, level: 2, label: {en: Interior, fr: Intérieur}}\n'), '{value: emergency', after='- id: PRR.05')
 write('FIELD_NOT_FOR_TYPE', sub('        weight: 3\n        for: [health, regulator]', '        weight: 3\n        aggregate: sum\n        for: [health, regulator]'), 'aggregate')
 write('PROFILE_MISPLACED', sub("  - id: PRR\n", "  - id: PRR\n    profile: true\n"), 'profile')

@@ -62,6 +62,19 @@ export const optionLists: Rule = (q) => {
     if (!choice && x.options) {
       out.push(error("OPTIONS_NOT_ALLOWED", `${x.id} is a ${x.type} question, which takes no \`options\`; remove them or change the type to choice`, [...x.path, "options"], true));
     }
+    // A workbook cell lists the options of a multi-choice answer separated by semicolons or line breaks.
+    if (x.type === "multi-choice")
+      (x.options ?? []).forEach((o, i) => {
+        for (const [lang, label] of Object.entries(o.label))
+          if (/[;\n\r]/.test(label))
+            out.push(
+              error(
+                "OPTION_LABEL_SEPARATOR",
+                `${x.id}: the ${lang} label of option \`${o.value}\` holds a semicolon or a line break, which separate the options of a multi-choice answer in a workbook cell; use a comma or parentheses`,
+                [...x.path, "options", i, "label", lang],
+              ),
+            );
+      });
     out.push(
       ...duplicates(
         x.options ?? [],
