@@ -33,9 +33,10 @@ describe("naq merge", () => {
     expect(r.code).toBe(0);
     for (const f of files) expect(existsSync(f)).toBe(true);
     expect(r.stdout).toContain("Overall score");
-    // DET.03 at level 2, and DET.01 whose yes counts as level 3, both short of the target 5.
+    // DET.03 at level 2, and DET.01 whose yes counts as level 3, both short of the target 5; with no
+    // rated risk behind them, both stay far from the worst case of 36 and are low.
     expect(r.stdout).toContain("Top 2 priorities");
-    expect(r.stdout).toMatch(/1\. high +DET\.03 .*\n.*2\. medium DET\.01 /);
+    expect(r.stdout).toMatch(/1\. low +DET\.03 .*\n.*2\. low +DET\.01 /);
     const report = JSON.parse(readFileSync(files[3] as string, "utf8")) as GapReport;
     expect(checkSchema("gap-report", report)).toEqual([]);
     expect(

@@ -17,11 +17,17 @@ export function priorityOf(gap: number, weight: number, criticality: number): nu
 }
 
 /**
- * The band of a priority value: high from 9 (a three-level gap on a weight-3 question, or a two-level gap
- * on a weight-2 question the country's risks make critical), medium from 4, low below.
+ * The band of a priority value, relative to the largest priority a question can reach against its
+ * target, (target − 1) × the top weight 3 × the top criticality 3 (27 at target 4): high from two
+ * thirds of it (18 at target 4: a three-level gap on a weight-3 question the country's risks make
+ * critical to 2, or a two-level gap at the top criticality), medium from one third, low below. Without
+ * a rated risk behind it no question is high.
  */
-export function bandOf(priority: number): Band {
-  return priority >= 9 ? "high" : priority >= 4 ? "medium" : "low";
+export function bandOf(priority: number, target: number): Band {
+  const worst = Math.max(0, target - 1) * 9;
+  if (worst === 0) return "low";
+  const share = priority / worst;
+  return share >= 2 / 3 - 1e-9 ? "high" : share >= 1 / 3 - 1e-9 ? "medium" : "low";
 }
 
 /**
@@ -46,7 +52,7 @@ export function rankPriorities(questions: readonly QuestionResult[], areaOrder: 
     )
     .map((x, i) => ({
       rank: i + 1,
-      band: bandOf(x.priority ?? 0),
+      band: bandOf(x.priority ?? 0, x.target),
       question: x.id,
       area: x.area,
       level: x.level as number,

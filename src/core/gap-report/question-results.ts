@@ -98,7 +98,7 @@ export function questionResults(input: QuestionResultsInput): { questions: Quest
       level: scored ? scored.level : null,
       gap,
       priority,
-      band: gap !== null && gap > 0 && priority !== null ? bandOf(priority) : null,
+      band: gap !== null && gap > 0 && priority !== null ? bandOf(priority, target) : null,
       range: scope === "in" ? c.range : null,
       leadHighest: scope === "in" && c.leadHighest,
       disagreement: scope === "in" ? c.disagreement : null,

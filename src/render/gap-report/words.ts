@@ -94,7 +94,7 @@ export const BAND_WORDS: Readonly<Record<Band, string>> = { high: "high", medium
 
 /** What the priority of a gap is, in one sentence. */
 export function priorityRule(report: GapReport): string {
-  return `Priority = gap to the target level (${report.target} unless the question or the country's targets say otherwise) × the question's weight × its criticality (1 to 3, from the country's own risk ratings); high from 9, medium from 4, low below.`;
+  return `Priority = gap to the target level (${report.target} unless the question or the country's targets say otherwise) × the question's weight × its criticality (1 to 3, from the country's own risk ratings); high from two thirds of the worst a question can be against its target ((target − 1) × 3 × 3, ${Math.max(0, report.target - 1) * 9} at level ${report.target}), medium from one third, low below.`;
 }
 
 /** How the figures are computed, one sentence per rule, for the reports' method section. */

@@ -86,7 +86,7 @@ describe("criticality from the country's own risk ratings", () => {
 
   it("is 1 everywhere when no scenario is rated, so priority is gap × weight", () => {
     const report = build([response("health", { "DET.01": 2 })]);
-    expect(at(report, "DET.01")).toMatchObject({ criticality: 1, gap: 2, priority: 4, band: "medium" });
+    expect(at(report, "DET.01")).toMatchObject({ criticality: 1, gap: 2, priority: 4, band: "low" });
   });
 });
 

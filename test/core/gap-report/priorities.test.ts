@@ -51,13 +51,15 @@ describe("priorities", () => {
   });
 
   it.each([
-    { name: "a three-level gap on a weight-3 question is high", gap: 3, weight: 3, criticality: 1, priority: 9, band: "high" },
-    { name: "a two-level gap on a weight-2 question the country's risks make critical is high", gap: 2, weight: 2, criticality: 2.5, priority: 10, band: "high" },
-    { name: "the same gap with no rated risk behind it is medium", gap: 2, weight: 2, criticality: 1, priority: 4, band: "medium" },
-    { name: "a one-level gap on a plain question is low", gap: 1, weight: 1, criticality: 1.5, priority: 1.5, band: "low" },
-  ])("$name: gap × weight × criticality = $priority", ({ gap, weight, criticality, priority, band }) => {
+    { name: "a three-level gap on a weight-3 question the country's risks make critical is high", gap: 3, weight: 3, criticality: 2, target: 4, priority: 18, band: "high" },
+    { name: "the same gap with no rated risk behind it is medium", gap: 3, weight: 3, criticality: 1, target: 4, priority: 9, band: "medium" },
+    { name: "a two-level gap on a weight-2 question at the top criticality is medium", gap: 2, weight: 2, criticality: 3, target: 4, priority: 12, band: "medium" },
+    { name: "a two-level gap on a weight-2 question with no rated risk is low", gap: 2, weight: 2, criticality: 1, target: 4, priority: 4, band: "low" },
+    { name: "against a target of 5 the same priority is a smaller share of the worst case", gap: 3, weight: 3, criticality: 2, target: 5, priority: 18, band: "medium" },
+    { name: "a one-level gap on a plain question is low", gap: 1, weight: 1, criticality: 1.5, target: 4, priority: 1.5, band: "low" },
+  ])("$name: gap × weight × criticality = $priority", ({ gap, weight, criticality, target, priority, band }) => {
     expect(priorityOf(gap, weight, criticality)).toBe(priority);
-    expect(bandOf(priority)).toBe(band);
+    expect(bandOf(priority, target)).toBe(band);
   });
 
   it("ranks by priority, then gap, criticality, weight, a disputed question, area order and id, and leaves out questions without a gap", () => {
@@ -77,7 +79,7 @@ describe("priorities", () => {
       ["LEG", "DET"],
     );
     expect(ranked.map((p) => [p.rank, p.question, p.priority, p.band])).toEqual([
-      [1, "LEG.01", 9, "high"],
+      [1, "LEG.01", 9, "medium"],
       [2, "DET.05", 2, "low"],
       [3, "DET.02", 2, "low"],
       [4, "DET.10", 2, "low"],
