@@ -19,8 +19,8 @@ export const COUNTRY = {
   name: { en: "Republic of Kestria", fr: "République de Kestrie", ru: "Республика Кестрия" },
 };
 
-/** Agencies declared by the questionnaire that never sent answers (the last four were added by 2.0.0). */
-export const SILENT_AGENCIES = ["energy", "security-service", "transport", "industry", "finance", "science"];
+/** Agencies declared by the questionnaire that never sent answers (the last three were added by 2.0.0). */
+export const SILENT_AGENCIES = ["energy", "security-service", "transport", "finance", "science"];
 
 /** The country's level per area before any agency's view; questions not in LEVELS start here. */
 export const AREA_BASE = { LEG: 3, AUT: 3, RSK: 2.5, PRV: 3, DET: 3, PRR: 3, REC: 2, SUS: 2.5, STC: 3 };
@@ -874,6 +874,36 @@ export const AGENCIES = [
       "PRV.55": {
         value: 1,
         comment: "Требований по защите систем управления химических предприятий от кибератак нет. Остальные разделы будут заполнены после совещания с лабораторией.",
+      },
+    },
+  },
+  {
+    agency: "industry",
+    version: "2.0.0",
+    language: "ru",
+    updated: "2024-10-10T11:45:00Z",
+    respondent: "Тимур Назаров, начальник отдела по выполнению КЗХО, национальный орган (вымышленное лицо)",
+    optimism: 0.4,
+    answers: {
+      "PRF.03": {
+        comment: "Хлорно-щелочное производство в Дальмаре — объект повышенной опасности; ОЗХО объявлены два объекта Списка 3 и пять других объектов по производству химикатов.",
+      },
+      "LEG.02": {
+        value: 4,
+        comment: "Закон 2004 г. действует, подзаконные акты о декларациях и инспекциях приняты в 2019 г.; за последние пять лет уголовных дел не было.",
+      },
+      "LEG.11": { value: 2, comment: "Реестр опасных химических веществ ведётся, но обязанности сообщать о подозрительных заказах у продавцов нет." },
+      "PRV.55": {
+        value: 2,
+        comment: "Планы безопасности утверждены только на хлорно-щелочном производстве; на складах аммиака требований к охране нет.",
+      },
+      "PRV.63": {
+        value: 3,
+        comment: "Декларации подаются ежегодно и в срок; сверка с таможенной статистикой по химикатам Списка 3 не проводится.",
+        evidence: "Годовые декларации Республики Кестрия в ОЗХО за 2023 год (исх. национального органа № 14/112)",
+      },
+      "DET.17": {
+        comment: "Лаборатория РХБЗ Министерства обороны дважды участвовала в профессиональных тестах ОЗХО (2021 и 2023 гг.), но назначенной лабораторией не является.",
       },
     },
   },

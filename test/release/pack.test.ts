@@ -31,7 +31,7 @@ describe("the npm package", () => {
     const naq = (...args: string[]) => execFileSync(join(app, "node_modules", ".bin", "naq"), args, { cwd: app, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(naq("--version").trim()).toBe(pkg.version);
     expect(naq("list")).toMatch(/cbrn-naq\s+2\.0\.0/);
-    expect(naq("validate", "--strict", "examples")).toContain("16 files checked: 0 errors, 0 warnings");
+    expect(naq("validate", "--strict", "examples")).toContain("17 files checked: 0 errors, 0 warnings");
     expect(naq("merge", "examples", "--out", "report.json", "--out", "report.html")).toContain("Gap report");
     expect((JSON.parse(readFileSync(join(app, "report.json"), "utf8")) as { kind: string }).kind).toBe("gap-report");
   }, 120_000);
