@@ -12,7 +12,7 @@
 //   alert the 112 centre: chemical alerting comes out as the first priority;
 // - the research reactor is long shut down and emptied: nuclear-installation questions do not apply;
 // - recovery and cyber/drone threats are the weakest areas;
-// - two agencies still answer the 1.0.0 edition, one has not finished, two never answered.
+// - two agencies still answer the 1.0.0 edition, one has not finished, five never answered.
 
 export const COUNTRY = {
   code: "XX",
