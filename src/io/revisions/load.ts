@@ -86,7 +86,6 @@ export function responseFrom(source: Source): { value?: Response; issues: Issue[
   return { value: normalizeResponse(source.data), issues: [] };
 }
 
-/** Schema-checks and normalizes parsed workshop decisions (not yet against their questionnaire). */
 /** A targets file (`kind: targets`) as the model has it, or its schema issues. */
 export function targetsFrom(source: Source): { value?: TargetsFile; issues: Issue[] } {
   const schemaIssues = checkSchema("targets", source.data);
@@ -103,6 +102,7 @@ export function targetsFrom(source: Source): { value?: TargetsFile; issues: Issu
   };
 }
 
+/** Schema-checks and normalizes parsed workshop decisions (not yet against their questionnaire). */
 export function consensusFrom(source: Source): { value?: Consensus; issues: Issue[] } {
   const schemaIssues = checkSchema("consensus", source.data);
   if (schemaIssues.length) return { issues: locate(schemaIssues, source) };
